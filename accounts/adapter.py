@@ -1,0 +1,48 @@
+from types import SimpleNamespace
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.http import HttpRequest
+from django.urls import reverse
+
+from accounts.emails import email_deliver, email_html_from_text
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    """allauth, adjusted: mail goes through the task queue, links use SITE_URL."""
+
+    def format_email_subject(self, subject: str) -> str:
+        return f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}"
+
+    def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
+        # allauth's templates name the site from the request; ours is fixed.
+        site = SimpleNamespace(name="Attune", domain=urlsplit(settings.SITE_URL).netloc)
+        context = {**context, "current_site": site, "site_url": settings.SITE_URL}
+        context = {"request": self.request, "email": email, **context}
+        message: EmailMessage = self.render_mail(template_prefix, email, context)
+        subject = str(message.subject)
+        body_html = next(
+            (
+                content
+                for content, mimetype in getattr(message, "alternatives", [])
+                if mimetype == "text/html"
+            ),
+            None,
+        ) or email_html_from_text(subject=subject, body_text=str(message.body))
+        email_deliver.enqueue(
+            subject=subject,
+            body_text=str(message.body),
+            body_html=str(body_html),
+            to=list(message.to),
+        )
+
+    # Links in mail never come from the request's Host header.
+    def get_reset_password_from_key_url(self, key: str) -> str:
+        path = reverse("account_reset_password_from_key", kwargs={"uidb36": "UID", "key": "KEY"})
+        return settings.SITE_URL + path.replace("UID-KEY", quote(key))
+
+    def get_email_confirmation_url(self, request: HttpRequest, emailconfirmation: Any) -> str:
+        return settings.SITE_URL + reverse("account_confirm_email", args=[emailconfirmation.key])

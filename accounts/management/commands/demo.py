@@ -1,0 +1,32 @@
+from typing import Any
+
+from allauth.account.models import EmailAddress
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from accounts.models import User
+
+DEMO_PASSWORD = "attune-demo-2026"  # noqa: S105 - public demo accounts on a local install only
+DEMO_PEOPLE = [
+    ("sam@demo.attune.test", "Sam"),
+    ("alex@demo.attune.test", "Alex"),
+]
+
+
+class Command(BaseCommand):
+    help = "Create the demo couple (idempotent): two verified accounts you can log in as."
+
+    @transaction.atomic
+    def handle(self, *args: Any, **options: Any) -> None:
+        people = []
+        for email, name in DEMO_PEOPLE:
+            user = User.objects.filter(email=email).first()
+            if user is None:
+                user = User.objects.create_user(email, DEMO_PASSWORD, display_name=name)
+            EmailAddress.objects.update_or_create(
+                user=user, email=email, defaults={"verified": True, "primary": True}
+            )
+            people.append(user)
+        self.stdout.write(
+            f"Demo accounts (password {DEMO_PASSWORD!r}): " + ", ".join(email for email, _ in DEMO_PEOPLE)
+        )

@@ -1,0 +1,429 @@
+"""The questionnaire file and its loader (pure Python, no database)."""
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from assessments.instrument import (
+    Instrument,
+    InstrumentError,
+    available_instruments,
+    current_instrument,
+    get_instrument,
+    load_instrument,
+    with_partner,
+)
+
+BLUEPRINT_COUNTS = {
+    "pursuit": 8,
+    "distance": 8,
+    "partner_pursuit": 4,
+    "partner_distance": 4,
+    "anxiety": 5,
+    "avoidance": 5,
+    "impact": 6,
+    "repair": 6,
+    "safety": 3,
+}
+BLUEPRINT_REVERSED = {"pursuit": 1, "distance": 1, "anxiety": 1, "avoidance": 1}
+# (title, perspective, response scale, scales), in page order.
+BLUEPRINT_SECTIONS = [
+    ("When tension rises between us", "self", "frequency", {"pursuit", "distance"}),
+    (
+        "How I see my partner when tension rises",
+        "partner",
+        "frequency",
+        {"partner_pursuit", "partner_distance"},
+    ),
+    ("What closeness means to me", "self", "agreement", {"anxiety", "avoidance"}),
+    ("What the pattern costs us", "self", "agreement", {"impact"}),
+    ("What already helps", "self", "frequency", {"repair"}),
+    ("A private check", "self", "agreement", {"safety"}),
+]
+ID_PREFIXES = {
+    "pursuit": "pur",
+    "distance": "dis",
+    "partner_pursuit": "ppu",
+    "partner_distance": "pdi",
+    "anxiety": "anx",
+    "avoidance": "avo",
+    "impact": "imp",
+    "repair": "rep",
+    "safety": "saf",
+}
+GENDERED = re.compile(r"\b(he|she|him|her|his|hers|husband|wife|boyfriend|girlfriend)\b", re.IGNORECASE)
+
+
+@pytest.fixture
+def v1() -> Instrument:
+    return get_instrument("pursue-withdraw", 1)
+
+
+def all_texts(instrument: Instrument) -> list[str]:
+    texts = [instrument.title]
+    texts += [text for s in instrument.sections for text in (s.title, s.intro)]
+    texts += [item.text for item in instrument.items]
+    texts += [text for info in instrument.scales.values() for text in (info.label, info.description)]
+    return texts
+
+
+# --- the shipped files -------------------------------------------------------
+
+
+def test_every_shipped_instrument_file_loads_and_matches_its_file_name():
+    shipped = available_instruments()
+    assert ("pursue-withdraw", 1) in shipped
+    for key, version in shipped:
+        instrument = get_instrument(key, version)
+        assert (instrument.key, instrument.version) == (key, version)
+
+
+def test_the_current_instrument_is_the_newest_shipped_pursue_withdraw_version():
+    newest = max(version for key, version in available_instruments() if key == "pursue-withdraw")
+    assert current_instrument().version == newest
+
+
+def test_get_instrument_returns_the_same_cached_object_each_time():
+    assert get_instrument("pursue-withdraw", 1) is get_instrument("pursue-withdraw", 1)
+
+
+def test_get_instrument_raises_lookup_error_for_a_version_that_is_not_shipped():
+    with pytest.raises(LookupError):
+        get_instrument("pursue-withdraw", 999)
+
+
+def test_get_instrument_refuses_a_key_that_could_name_another_path():
+    with pytest.raises(LookupError):
+        get_instrument("../instruments/pursue-withdraw", 1)
+
+
+def test_v1_has_the_blueprint_number_of_items_for_each_scale(v1):
+    assert Counter(item.scale for item in v1.items) == BLUEPRINT_COUNTS
+    assert set(v1.scales) == set(BLUEPRINT_COUNTS)
+
+
+def test_v1_has_one_reverse_item_in_pursuit_distance_anxiety_and_avoidance_only(v1):
+    assert Counter(item.scale for item in v1.items if item.reverse) == BLUEPRINT_REVERSED
+
+
+def test_v1_sections_follow_the_blueprint_in_order(v1):
+    actual = [
+        (s.title, s.perspective, s.response_scale, {i.scale for i in v1.section_items(s.key)})
+        for s in v1.sections
+    ]
+    assert actual == BLUEPRINT_SECTIONS
+
+
+def test_v1_response_scales_have_the_five_blueprint_labels(v1):
+    assert v1.response_scales["frequency"].labels == (
+        "Never",
+        "Rarely",
+        "Sometimes",
+        "Often",
+        "Almost always",
+    )
+    agreement = v1.response_scales["agreement"].labels
+    assert (agreement[0], agreement[-1], len(agreement)) == ("Strongly disagree", "Strongly agree", 5)
+
+
+def test_v1_item_ids_are_unique_and_start_with_their_scale_prefix(v1):
+    ids = [item.id for item in v1.items]
+    assert len(ids) == len(set(ids))
+    for item in v1.items:
+        assert re.fullmatch(ID_PREFIXES[item.scale] + r"\d\d", item.id), item.id
+
+
+def test_pursuit_and_distance_items_are_interleaved_not_in_blocks(v1):
+    scales = [item.scale for item in v1.section_items("tension")]
+    longest_run = max(len(m.group()) for m in re.finditer(r"(p+|d+)", "".join(s[0] for s in scales)))
+    assert longest_run <= 2
+
+
+def test_safety_items_are_private_and_never_shared(v1):
+    safety = v1.items_for_scale("safety")
+    assert all(not item.shared for item in safety)
+    assert all(v1.section(item.section).private for item in safety)
+    assert v1.private_items == safety
+    assert not set(v1.shared_items) & set(safety)
+
+
+def test_the_private_section_says_it_is_optional_and_never_seen_by_the_partner(v1):
+    (private,) = [section for section in v1.sections if section.private]
+    assert "optional" in private.intro
+    assert "never" in private.intro and "{partner}" in private.intro
+
+
+def test_partner_perspective_items_refer_to_the_partner_by_placeholder(v1):
+    partner_sections = [s.key for s in v1.sections if s.perspective == "partner"]
+    assert partner_sections
+    for key in partner_sections:
+        for item in v1.section_items(key):
+            assert "{partner}" in item.text, item.id
+
+
+def test_no_text_starts_with_the_placeholder_which_may_become_lowercase_your_partner():
+    for key, version in available_instruments():
+        for text in all_texts(get_instrument(key, version)):
+            assert not re.search(r"(^|[.!?]\s+)\{partner\}", text), text
+
+
+def test_no_shipped_text_uses_gendered_words():
+    for key, version in available_instruments():
+        for text in all_texts(get_instrument(key, version)):
+            assert not GENDERED.search(with_partner(text, None)), text
+
+
+def test_response_scale_for_an_item_comes_from_its_section(v1):
+    assert v1.response_scale_for("pur01").key == "frequency"
+    assert v1.response_scale_for(v1.item("anx01")).max_value == 5
+
+
+def test_with_partner_uses_the_display_name_or_falls_back_to_your_partner():
+    assert with_partner("I miss {partner}.", "Sam") == "I miss Sam."
+    assert with_partner("I miss {partner}.", None) == "I miss your partner."
+    assert with_partner("I miss {partner}.", "  ") == "I miss your partner."
+    assert with_partner("I miss {partner}.", "{x}") == "I miss {x}."
+
+
+# --- validation ----------------------------------------------------------------
+
+VALID = """
+key = "mini"
+version = 1
+title = "Mini"
+
+[response_scales.frequency]
+labels = ["Never", "Sometimes", "Often"]
+
+[scales.pursuit]
+label = "Moving toward"
+description = "Reaching out."
+
+[scales.partner_pursuit]
+label = "Moving toward, as seen"
+description = "Seen reaching out."
+
+[scales.safety]
+label = "Private check"
+description = "Private."
+
+[[sections]]
+key = "tension"
+title = "When tension rises"
+intro = "Think about tense moments."
+response_scale = "frequency"
+perspective = "self"
+
+[[sections]]
+key = "partner_view"
+title = "How I see my partner"
+intro = "Think about {partner}."
+response_scale = "frequency"
+perspective = "partner"
+
+[[sections]]
+key = "private_check"
+title = "A private check"
+intro = "Optional, and never shown to {partner}."
+response_scale = "frequency"
+perspective = "self"
+private = true
+
+[[items]]
+id = "pur01"
+section = "tension"
+scale = "pursuit"
+text = "I reach out."
+
+[[items]]
+id = "pur02"
+section = "tension"
+scale = "pursuit"
+text = "I let it rest."
+reverse = true
+
+[[items]]
+id = "ppu01"
+section = "partner_view"
+scale = "partner_pursuit"
+text = "When I pull back, {partner} reaches out."
+
+[[items]]
+id = "saf01"
+section = "private_check"
+scale = "safety"
+text = "I feel afraid of {partner}."
+shared = false
+"""
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "mini-v1.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def replaced(old: str, new: str) -> str:
+    assert VALID.count(old) == 1, f"fixture text {old!r} must occur exactly once"
+    return VALID.replace(old, new)
+
+
+def assert_invalid(tmp_path: Path, text: str, message: str) -> None:
+    with pytest.raises(InstrumentError, match=re.escape(message)):
+        load_instrument(write(tmp_path, text))
+
+
+def test_the_valid_fixture_loads_so_each_broken_variant_fails_for_its_own_reason(tmp_path):
+    instrument = load_instrument(write(tmp_path, VALID))
+    assert [item.id for item in instrument.items] == ["pur01", "pur02", "ppu01", "saf01"]
+    assert instrument.item("pur02").reverse
+    assert not instrument.section("tension").private
+
+
+def test_invalid_toml_raises_instrument_error_naming_the_file(tmp_path):
+    assert_invalid(tmp_path, VALID + "\n[[items]\n", "mini-v1.toml: invalid TOML")
+
+
+def test_a_missing_top_level_key_is_named(tmp_path):
+    assert_invalid(tmp_path, replaced('title = "Mini"\n', ""), "instrument: missing required key 'title'")
+
+
+def test_a_version_that_is_not_an_integer_is_rejected(tmp_path):
+    assert_invalid(tmp_path, replaced("version = 1", 'version = "1"'), "'version' must be an integer")
+
+
+def test_an_unknown_top_level_key_is_rejected(tmp_path):
+    assert_invalid(tmp_path, replaced('title = "Mini"', 'title = "Mini"\ntitel = "x"'), "unknown key 'titel'")
+
+
+def test_an_item_missing_its_text_is_named(tmp_path):
+    assert_invalid(
+        tmp_path, replaced('text = "I reach out."\n', ""), "item 'pur01': missing required key 'text'"
+    )
+
+
+def test_an_item_with_a_blank_text_is_named(tmp_path):
+    assert_invalid(tmp_path, replaced('"I reach out."', '"  "'), "item 'pur01': 'text' must not be empty")
+
+
+def test_an_item_with_a_wrongly_typed_flag_is_named(tmp_path):
+    assert_invalid(
+        tmp_path, replaced("reverse = true", 'reverse = "yes"'), "item 'pur02': 'reverse' must be a boolean"
+    )
+
+
+def test_an_unknown_key_in_an_item_is_named(tmp_path):
+    assert_invalid(
+        tmp_path, replaced("reverse = true", "revrese = true"), "item 'pur02': unknown key 'revrese'"
+    )
+
+
+def test_an_item_without_an_id_is_named_by_position(tmp_path):
+    assert_invalid(tmp_path, replaced('id = "pur02"\n', ""), "item #2: missing required key 'id'")
+
+
+def test_a_duplicate_item_id_is_named(tmp_path):
+    assert_invalid(tmp_path, replaced('id = "pur02"', 'id = "pur01"'), "item 'pur01': duplicate item id")
+
+
+def test_an_item_in_an_unknown_section_is_named(tmp_path):
+    text = replaced(
+        'section = "tension"\nscale = "pursuit"\ntext = "I reach out."',
+        'section = "tensoin"\nscale = "pursuit"\ntext = "I reach out."',
+    )
+    assert_invalid(tmp_path, text, "item 'pur01': unknown section 'tensoin'")
+
+
+def test_an_item_with_an_undeclared_scale_is_named(tmp_path):
+    text = replaced('scale = "pursuit"\ntext = "I reach out."', 'scale = "pursiut"\ntext = "I reach out."')
+    assert_invalid(tmp_path, text, "item 'pur01': unknown scale 'pursiut'")
+
+
+def test_a_shared_item_in_a_private_section_is_named(tmp_path):
+    text = replaced(
+        'text = "I feel afraid of {partner}."\nshared = false', 'text = "I feel afraid of {partner}."'
+    )
+    assert_invalid(tmp_path, text, "item 'saf01': shared must be false in a private section")
+
+
+def test_an_unshared_item_outside_a_private_section_is_named(tmp_path):
+    text = replaced('text = "I reach out."', 'text = "I reach out."\nshared = false')
+    assert_invalid(tmp_path, text, "item 'pur01': shared must be true outside a private section")
+
+
+def test_a_partner_item_that_does_not_mention_the_partner_is_named(tmp_path):
+    text = replaced('"When I pull back, {partner} reaches out."', '"When I pull back, they reach out."')
+    assert_invalid(tmp_path, text, "item 'ppu01': partner item must mention {partner}")
+
+
+def test_a_misspelt_placeholder_is_named(tmp_path):
+    text = replaced('"I feel afraid of {partner}."', '"I feel afraid of {parnter}."')
+    assert_invalid(tmp_path, text, "item 'saf01': unknown placeholder '{parnter}'")
+
+
+def test_a_duplicate_section_key_is_named(tmp_path):
+    text = replaced('key = "partner_view"', 'key = "tension"')
+    assert_invalid(tmp_path, text, "section 'tension': duplicate section key")
+
+
+def test_a_section_with_an_unknown_response_scale_is_named(tmp_path):
+    text = replaced(
+        'intro = "Think about tense moments."\nresponse_scale = "frequency"',
+        'intro = "Think about tense moments."\nresponse_scale = "frequncy"',
+    )
+    assert_invalid(tmp_path, text, "section 'tension': unknown response scale 'frequncy'")
+
+
+def test_a_section_with_an_unknown_perspective_is_named(tmp_path):
+    text = replaced(
+        'response_scale = "frequency"\nperspective = "partner"',
+        'response_scale = "frequency"\nperspective = "theirs"',
+    )
+    assert_invalid(tmp_path, text, "section 'partner_view': unknown perspective 'theirs'")
+
+
+def test_an_unknown_key_in_a_section_is_named(tmp_path):
+    assert_invalid(
+        tmp_path, replaced("private = true", "privat = true"), "section 'private_check': unknown key 'privat'"
+    )
+
+
+def test_a_section_without_items_is_named(tmp_path):
+    extra = """
+[[sections]]
+key = "extra"
+title = "Extra"
+intro = "More."
+response_scale = "frequency"
+perspective = "self"
+"""
+    assert_invalid(tmp_path, VALID + extra, "section 'extra': has no items")
+
+
+def test_a_response_scale_with_fewer_than_two_labels_is_named(tmp_path):
+    text = replaced('labels = ["Never", "Sometimes", "Often"]', 'labels = ["Never"]')
+    assert_invalid(tmp_path, text, "response scale 'frequency': needs at least 2 labels")
+
+
+def test_a_response_scale_with_an_empty_label_is_named(tmp_path):
+    text = replaced('labels = ["Never", "Sometimes", "Often"]', 'labels = ["Never", " ", "Often"]')
+    assert_invalid(tmp_path, text, "response scale 'frequency': label 2 is empty")
+
+
+def test_an_unknown_key_in_a_response_scale_is_named(tmp_path):
+    text = replaced('labels = ["Never", "Sometimes", "Often"]', 'labels = ["Never", "Often"]\nlables = []')
+    assert_invalid(tmp_path, text, "response scale 'frequency': unknown key 'lables'")
+
+
+def test_an_unknown_key_in_a_scale_description_is_named(tmp_path):
+    text = replaced('description = "Reaching out."', 'description = "Reaching out."\nlabell = "x"')
+    assert_invalid(tmp_path, text, "scale 'pursuit': unknown key 'labell'")
+
+
+def test_a_declared_scale_without_items_is_named(tmp_path):
+    text = VALID.replace(
+        "[[sections]]", '[scales.extra]\nlabel = "Extra"\ndescription = "More."\n\n[[sections]]', 1
+    )
+    assert_invalid(tmp_path, text, "scale 'extra': has no items")

@@ -1,0 +1,55 @@
+import pytest
+from django.db import connection
+
+from tests.factories import UserFactory
+
+START_POSTGRES = (
+    "no PostgreSQL answered; start it with "
+    "`pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start` "
+    "or set DATABASE_URL=postgres://..."
+)
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    vendor = db["ENGINE"].rsplit(".", 1)[-1]
+    if vendor == "postgresql":
+        import psycopg
+
+        try:
+            with psycopg.connect(
+                host=db.get("HOST") or None,
+                port=db.get("PORT") or None,
+                user=db.get("USER") or None,
+                password=db.get("PASSWORD") or None,
+                dbname="postgres",
+                connect_timeout=3,
+            ) as conn:
+                version = conn.execute("SHOW server_version").fetchone()[0]  # type: ignore[index]
+        except psycopg.Error as error:
+            version = f"unreachable ({error.__class__.__name__})"
+        return f"database: postgresql {version} at {db.get('HOST')}:{db.get('PORT')}"
+    return f"database: {vendor} ({db['NAME']}) -- PostgreSQL-only tests will be skipped: {START_POSTGRES}"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
+        return
+    skip = pytest.mark.skip(reason=START_POSTGRES)
+    for item in items:
+        if "postgres" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture
+def user(db: None):
+    return UserFactory()
+
+
+@pytest.fixture
+def on_postgres() -> bool:
+    return connection.vendor == "postgresql"

@@ -1,0 +1,59 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _run_with_production_settings(**env: str) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DJANGO_SETTINGS_MODULE"}}
+    return subprocess.run(
+        [sys.executable, "-c", "import django; from django.conf import settings; settings.DEBUG"],
+        cwd=ROOT,
+        env={**clean, "DJANGO_SETTINGS_MODULE": "config.settings.production", **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key_in_one_line():
+    result = _run_with_production_settings()
+
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "SECRET_KEY is not set: production needs a long random SECRET_KEY in the environment."
+    ]
+
+
+def test_production_starts_with_a_secret_key():
+    result = _run_with_production_settings(SECRET_KEY="x" * 60)
+
+    assert result.returncode == 0, result.stderr
+
+
+def test_docker_compose_wires_db_web_worker_and_mailpit():
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    services = compose["services"]
+
+    assert set(services) == {"db", "web", "worker", "mailpit"}
+    assert services["db"]["image"] == "postgres:17"
+    assert "pg_isready" in " ".join(services["db"]["healthcheck"]["test"])
+    assert any(volume.startswith("pgdata:") for volume in services["db"]["volumes"])
+    assert "pgdata" in compose["volumes"]
+    for name in ("web", "worker"):
+        service = services[name]
+        assert service["depends_on"]["db"]["condition"] == "service_healthy"
+        assert service["environment"]["DATABASE_URL"].startswith("postgres://")
+        assert "@db:5432/" in service["environment"]["DATABASE_URL"]
+        assert service["environment"]["EMAIL_URL"] == "smtp://mailpit:1025"
+        assert service["environment"]["TASKS_BACKEND"] == "django_tasks_db.DatabaseBackend"
+        assert service["build"] == "."
+    assert "migrate" in services["web"]["command"]
+    assert "gunicorn" in services["web"]["command"]
+    assert "db_worker" in services["worker"]["command"]
+    assert "1025:1025" in services["mailpit"]["ports"]
+    assert (ROOT / "Dockerfile").read_text().count("requirements.lock") >= 2
