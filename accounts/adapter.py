@@ -46,3 +46,14 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def get_email_confirmation_url(self, request: HttpRequest, emailconfirmation: Any) -> str:
         return settings.SITE_URL + reverse("account_confirm_email", args=[emailconfirmation.key])
+
+    def get_login_redirect_url(self, request: HttpRequest) -> str:
+        # Someone who opened an invitation link before signing in goes back to it.
+        if request.session.get("couples.invitation_token"):
+            return reverse("couples:invitation")
+        return super().get_login_redirect_url(request)
+
+    def get_signup_redirect_url(self, request: HttpRequest) -> str:
+        if request.session.get("couples.invitation_token"):
+            return reverse("couples:invitation")
+        return super().get_signup_redirect_url(request)

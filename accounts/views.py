@@ -5,6 +5,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from accounts.http import AuthenticatedHttpRequest
+from couples.selectors import couple_active_for, couple_partner, invitation_open_from
+
 
 @require_safe
 def landing(request: HttpRequest) -> HttpResponse:
@@ -15,8 +18,16 @@ def landing(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_safe
-def dashboard(request: HttpRequest) -> HttpResponse:
-    return render(request, "accounts/dashboard.html")
+def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
+    user = request.user
+    couple = couple_active_for(user=user)
+    context = {
+        "couple": couple,
+        "partner": couple_partner(couple=couple, user=user) if couple else None,
+        "invitation": None if couple else invitation_open_from(user=user),
+        "has_incoming_invitation": bool(request.session.get("couples.invitation_token")),
+    }
+    return render(request, "accounts/dashboard.html", context)
 
 
 @never_cache

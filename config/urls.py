@@ -8,5 +8,6 @@ urlpatterns = [
     path("dashboard/", account_views.dashboard, name="dashboard"),
     path("healthz", account_views.healthz, name="healthz"),
     path("accounts/", include("allauth.urls")),
+    path("", include("couples.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -5,6 +5,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from accounts.models import User
+from couples.models import Couple, Membership
+from couples.selectors import couple_active_for
 
 DEMO_PASSWORD = "attune-demo-2026"  # noqa: S105 - public demo accounts on a local install only
 DEMO_PEOPLE = [
@@ -27,6 +29,12 @@ class Command(BaseCommand):
                 user=user, email=email, defaults={"verified": True, "primary": True}
             )
             people.append(user)
+        sam, alex = people
+        if couple_active_for(user=sam) is None and couple_active_for(user=alex) is None:
+            couple = Couple.objects.create()
+            Membership.objects.bulk_create(
+                [Membership(couple=couple, user=sam), Membership(couple=couple, user=alex)]
+            )
         self.stdout.write(
             f"Demo accounts (password {DEMO_PASSWORD!r}): " + ", ".join(email for email, _ in DEMO_PEOPLE)
         )

@@ -1,0 +1,35 @@
+"""Reads for couples, always scoped to the person asking."""
+
+import hashlib
+
+from accounts.models import User
+from couples.models import Couple, Invitation, Membership
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def couple_active_for(*, user: User) -> Couple | None:
+    membership = Membership.objects.filter(user=user, is_active=True).select_related("couple").first()
+    return membership.couple if membership else None
+
+
+def couple_partner(*, couple: Couple, user: User) -> User | None:
+    """The other member of ``couple``, or None if they have since deleted their account."""
+    return couple.members.exclude(pk=user.pk).first()
+
+
+def couple_partner_membership(*, couple: Couple, user: User) -> Membership | None:
+    return couple.memberships.exclude(user=user).select_related("user").first()
+
+
+def invitation_open_from(*, user: User) -> Invitation | None:
+    return Invitation.objects.open().filter(inviter=user).first()
+
+
+def invitation_by_token(*, token: str) -> Invitation | None:
+    """The invitation whose token this is, whatever its state; None for an unknown token."""
+    if not token or len(token) > 200:
+        return None
+    return Invitation.objects.select_related("inviter").filter(token_hash=token_hash(token)).first()

@@ -1,0 +1,246 @@
+"""Writes for couples: invitations, accepting into a couple, leaving.
+
+Every function here is keyword-only and raises ``CoupleError`` with a
+``code`` and a message fit to show the person when a rule stops it.
+"""
+
+import secrets
+from datetime import timedelta
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.emails import email_send
+from accounts.models import User
+from couples.models import Couple, Invitation, InvitationSend, Membership
+from couples.selectors import couple_active_for, couple_partner, token_hash
+
+INVITATION_LIFETIME = timedelta(days=7)
+SENDS_PER_HOUR = 5
+
+
+class CoupleError(Exception):
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def _has_verified_email(user: User, email: str | None = None) -> bool:
+    addresses = EmailAddress.objects.filter(user=user, verified=True)
+    if email is not None:
+        addresses = addresses.filter(email__iexact=email)
+    return addresses.exists()
+
+
+def _check_send_rate(user: User) -> None:
+    since = timezone.now() - timedelta(hours=1)
+    if InvitationSend.objects.filter(invitation__inviter=user, sent_at__gte=since).count() >= SENDS_PER_HOUR:
+        raise CoupleError(
+            "rate_limited",
+            _(
+                "You have sent %(count)d invitations in the last hour. "
+                "Please wait a while before sending another."
+            )
+            % {"count": SENDS_PER_HOUR},
+        )
+
+
+def _new_token(invitation: Invitation) -> str:
+    token = secrets.token_urlsafe(32)  # 256 bits
+    invitation.token_hash = token_hash(token)
+    return token
+
+
+def _send_invitation_email(invitation: Invitation, token: str) -> None:
+    link = settings.SITE_URL + reverse("couples:invitation_open", args=[token])
+    context = {"invitation": invitation, "inviter_name": invitation.inviter.display_name, "link": link}
+    email_send(template_prefix="couples/email/invitation", to=invitation.email, context=context)
+
+
+@transaction.atomic
+def invitation_create(*, inviter: User, email: str, message: str = "") -> Invitation:
+    """Invite ``email`` to become ``inviter``'s partner; any earlier open invitation is revoked.
+
+    Answers the same whether or not ``email`` belongs to an account.
+    """
+    email = email.strip().lower()
+    User.objects.select_for_update().get(pk=inviter.pk)
+    if not _has_verified_email(inviter):
+        raise CoupleError("unverified", _("Please verify your email address before inviting anyone."))
+    if couple_active_for(user=inviter):
+        raise CoupleError("in_couple", _("You are already linked with a partner."))
+    if (
+        EmailAddress.objects.filter(user=inviter, email__iexact=email).exists()
+        or inviter.email.lower() == email
+    ):
+        raise CoupleError("self", _("That is your own address. Please enter your partner's email."))
+    _check_send_rate(inviter)
+    now = timezone.now()
+    Invitation.objects.open().filter(inviter=inviter).update(revoked_at=now)
+    invitation = Invitation(
+        inviter=inviter,
+        email=email,
+        message=message.strip(),
+        created_at=now,
+        sent_at=now,
+        expires_at=now + INVITATION_LIFETIME,
+    )
+    token = _new_token(invitation)
+    invitation.full_clean()
+    invitation.save()
+    InvitationSend.objects.create(invitation=invitation, sent_at=now)
+    transaction.on_commit(lambda: _send_invitation_email(invitation, token))
+    return invitation
+
+
+@transaction.atomic
+def invitation_resend(*, invitation: Invitation, user: User) -> Invitation:
+    """Send a fresh link (the earlier one stops working) and restart the 7 days."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk, inviter=user)
+    if invitation.state not in (Invitation.State.PENDING, Invitation.State.EXPIRED):
+        raise CoupleError(
+            "not_open",
+            _("That invitation is %(state)s, so it cannot be sent again.")
+            % {"state": invitation.state.label},
+        )
+    _check_send_rate(user)
+    now = timezone.now()
+    token = _new_token(invitation)
+    invitation.sent_at = now
+    invitation.expires_at = now + INVITATION_LIFETIME
+    invitation.save(update_fields=["token_hash", "sent_at", "expires_at"])
+    InvitationSend.objects.create(invitation=invitation, sent_at=now)
+    transaction.on_commit(lambda: _send_invitation_email(invitation, token))
+    return invitation
+
+
+@transaction.atomic
+def invitation_revoke(*, invitation: Invitation, user: User) -> Invitation:
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk, inviter=user)
+    if invitation.state not in (Invitation.State.PENDING, Invitation.State.EXPIRED):
+        raise CoupleError(
+            "not_open", _("That invitation is already %(state)s.") % {"state": invitation.state.label}
+        )
+    invitation.revoked_at = timezone.now()
+    invitation.save(update_fields=["revoked_at"])
+    return invitation
+
+
+def _check_answerable(invitation: Invitation, user: User | None) -> None:
+    state = invitation.state
+    if state != Invitation.State.PENDING:
+        raise CoupleError(state.value, invitation_state_message(state))
+    if user is not None and not _has_verified_email(user, invitation.email):
+        raise CoupleError(
+            "wrong_account",
+            _("This invitation was sent to a different email address than the one on your account."),
+        )
+
+
+def invitation_state_message(state: Invitation.State) -> str:
+    return {
+        Invitation.State.EXPIRED: _("This invitation has expired. Ask your partner to send it again."),
+        Invitation.State.ACCEPTED: _("This invitation has already been accepted."),
+        Invitation.State.DECLINED: _("This invitation was declined."),
+        Invitation.State.REVOKED: _("This invitation was withdrawn, or replaced by a newer one."),
+        Invitation.State.PENDING: _("This invitation is waiting for an answer."),
+    }[state]
+
+
+@transaction.atomic
+def invitation_accept(*, invitation: Invitation, user: User) -> Couple:
+    """Link the inviter and ``user`` into a couple, exactly once.
+
+    Locks the invitation and both people, so that two accepts at the same
+    moment (the same link twice, or two links for one person) leave exactly
+    one couple; the later one gets a ``CoupleError``.
+    """
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.accepted_by_id == user.pk and invitation.couple_id is not None:
+        raise CoupleError("accepted", _("You have already accepted this invitation."))
+    _check_answerable(invitation, user)
+    if invitation.inviter_id == user.pk:
+        raise CoupleError("self", _("You cannot accept your own invitation."))
+    # A fixed lock order (by id) keeps two crossing accepts from deadlocking.
+    list(User.objects.select_for_update().filter(pk__in=[invitation.inviter_id, user.pk]).order_by("pk"))
+    if couple_active_for(user=user):
+        raise CoupleError(
+            "in_couple",
+            _("You are already linked with a partner. Leave that couple before accepting another."),
+        )
+    if couple_active_for(user=invitation.inviter):
+        raise CoupleError(
+            "inviter_in_couple", _("The person who invited you is now linked with someone else.")
+        )
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            couple = Couple.objects.create(created_at=now)
+            Membership.objects.bulk_create(
+                [
+                    Membership(couple=couple, user_id=invitation.inviter_id, joined_at=now),
+                    Membership(couple=couple, user=user, joined_at=now),
+                ]
+            )
+    except IntegrityError as error:  # the constraint is the last line of defence
+        raise CoupleError("in_couple", _("One of you is already linked with a partner.")) from error
+    invitation.accepted_at = now
+    invitation.accepted_by = user
+    invitation.couple = couple
+    invitation.save(update_fields=["accepted_at", "accepted_by", "couple"])
+    # Anything else either of them had out is now moot.
+    Invitation.objects.open().filter(inviter_id__in=[invitation.inviter_id, user.pk]).update(revoked_at=now)
+    inviter = invitation.inviter
+    transaction.on_commit(
+        lambda: email_send(
+            template_prefix="couples/email/accepted",
+            to=inviter.email,
+            context={"inviter": inviter, "partner_name": user.display_name, "site_url": settings.SITE_URL},
+        )
+    )
+    return couple
+
+
+@transaction.atomic
+def invitation_decline(*, invitation: Invitation, user: User | None) -> Invitation:
+    """Decline on behalf of whoever holds the link (signed in or not)."""
+    invitation = Invitation.objects.select_for_update().select_related("inviter").get(pk=invitation.pk)
+    _check_answerable(invitation, user)
+    invitation.declined_at = timezone.now()
+    invitation.save(update_fields=["declined_at"])
+    inviter = invitation.inviter
+    transaction.on_commit(
+        lambda: email_send(
+            template_prefix="couples/email/declined",
+            to=inviter.email,
+            context={"inviter": inviter, "site_url": settings.SITE_URL},
+        )
+    )
+    return invitation
+
+
+@transaction.atomic
+def couple_leave(*, couple: Couple, user: User) -> Couple:
+    """Dissolve ``couple``; the partner who stays is told by email (no reason given)."""
+    couple = Couple.objects.select_for_update().get(pk=couple.pk, memberships__user=user)
+    if not couple.is_active:
+        raise CoupleError("dissolved", _("This couple has already ended."))
+    now = timezone.now()
+    couple.dissolved_at = now
+    couple.save(update_fields=["dissolved_at"])
+    couple.memberships.update(is_active=False)
+    partner = couple_partner(couple=couple, user=user)
+    if partner is not None:
+        transaction.on_commit(
+            lambda: email_send(
+                template_prefix="couples/email/partner_left",
+                to=partner.email,
+                context={"person": partner, "site_url": settings.SITE_URL},
+            )
+        )
+    return couple

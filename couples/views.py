@@ -1,0 +1,191 @@
+from collections.abc import Callable
+from functools import wraps
+
+from allauth.account.decorators import reauthentication_required
+from allauth.account.models import EmailAddress
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from accounts.http import AuthenticatedHttpRequest
+from couples.forms import InviteForm
+from couples.models import Couple, Invitation
+from couples.selectors import couple_active_for, couple_partner, invitation_by_token
+from couples.services import (
+    CoupleError,
+    couple_leave,
+    invitation_accept,
+    invitation_create,
+    invitation_decline,
+    invitation_resend,
+    invitation_revoke,
+    invitation_state_message,
+)
+
+INVITATION_SESSION_KEY = "couples.invitation_token"
+
+
+def no_referrer[**P](view: Callable[P, HttpResponse]) -> Callable[P, HttpResponse]:
+    """Pages that carry or follow an invitation token never leak it in a Referer."""
+
+    @wraps(view)
+    def wrapped(*args: P.args, **kwargs: P.kwargs) -> HttpResponse:
+        response = view(*args, **kwargs)
+        response["Referrer-Policy"] = "no-referrer"
+        return response
+
+    return wrapped
+
+
+def _session_invitation(request: HttpRequest) -> Invitation:
+    invitation = invitation_by_token(token=request.session.get(INVITATION_SESSION_KEY, ""))
+    if invitation is None:
+        raise Http404
+    return invitation
+
+
+@login_required
+def invite(request: AuthenticatedHttpRequest) -> HttpResponse:
+    form = InviteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            invitation_create(
+                inviter=request.user, email=form.cleaned_data["email"], message=form.cleaned_data["message"]
+            )
+        except CoupleError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Your invitation is on its way."))
+            return redirect("dashboard")
+    return render(request, "couples/invite.html", {"form": form})
+
+
+def _own_invitation(request: AuthenticatedHttpRequest) -> Invitation:
+    pk = request.POST.get("invitation", "").strip()
+    if not pk.isdecimal():
+        raise Http404
+    return get_object_or_404(Invitation, pk=int(pk), inviter=request.user)
+
+
+@login_required
+@require_POST
+def invitation_resend_view(request: AuthenticatedHttpRequest) -> HttpResponse:
+    try:
+        invitation_resend(invitation=_own_invitation(request), user=request.user)
+    except CoupleError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("We sent a fresh link. The earlier link no longer works."))
+    return redirect("dashboard")
+
+
+@login_required
+@require_POST
+def invitation_revoke_view(request: AuthenticatedHttpRequest) -> HttpResponse:
+    try:
+        invitation_revoke(invitation=_own_invitation(request), user=request.user)
+    except CoupleError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The invitation is withdrawn. Its link no longer works."))
+    return redirect("dashboard")
+
+
+@require_safe
+@no_referrer
+def invitation_open(request: HttpRequest, token: str) -> HttpResponse:
+    """Opening the emailed link changes nothing: the token moves into the session."""
+    if invitation_by_token(token=token) is None:
+        raise Http404
+    request.session[INVITATION_SESSION_KEY] = token
+    return redirect("couples:invitation")
+
+
+@require_safe
+@no_referrer
+def invitation_detail(request: HttpRequest) -> HttpResponse:
+    invitation = _session_invitation(request)
+    user = request.user if request.user.is_authenticated else None
+    state = invitation.state
+    is_own = user is not None and user.pk == invitation.inviter_id
+    context = {
+        "invitation": invitation,
+        "state": state,
+        "state_message": invitation_state_message(state),
+        "is_own": is_own,
+        "is_accepted_by_me": user is not None and invitation.accepted_by_id == user.pk,
+        "wrong_account": (
+            user is not None
+            and not is_own
+            and not EmailAddress.objects.filter(
+                user=user, email__iexact=invitation.email, verified=True
+            ).exists()
+        ),
+        "in_couple": user is not None and couple_active_for(user=user) is not None,
+    }
+    return render(request, "couples/invitation.html", context)
+
+
+@require_POST
+@no_referrer
+def invitation_accept_view(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if INVITATION_SESSION_KEY not in request.session and couple_active_for(user=request.user):
+        # A second click after the first one already linked the couple.
+        messages.info(request, _("You are linked with your partner."))
+        return redirect("dashboard")
+    invitation = _session_invitation(request)
+    try:
+        invitation_accept(invitation=invitation, user=request.user)
+    except CoupleError as error:
+        messages.error(request, error.message)
+        return redirect("couples:invitation")
+    request.session.pop(INVITATION_SESSION_KEY, None)
+    messages.success(
+        request,
+        _("You and %(name)s are now linked. Either of you can start a checkup.")
+        % {"name": invitation.inviter.display_name},
+    )
+    return redirect("dashboard")
+
+
+@require_POST
+@no_referrer
+def invitation_decline_view(request: HttpRequest) -> HttpResponse:
+    invitation = _session_invitation(request)
+    user = request.user if request.user.is_authenticated else None
+    try:
+        invitation_decline(invitation=invitation, user=user)
+    except CoupleError as error:
+        messages.error(request, error.message)
+        return redirect("couples:invitation")
+    request.session.pop(INVITATION_SESSION_KEY, None)
+    messages.success(request, _("You declined the invitation. We let the sender know, and nothing else."))
+    return redirect("dashboard" if user else "landing")
+
+
+@login_required
+def leave(request: AuthenticatedHttpRequest) -> HttpResponse:
+    couple = couple_active_for(user=request.user)
+    if couple is None:
+        raise Http404
+    return _leave_confirmed(request, couple)
+
+
+@reauthentication_required
+def _leave_confirmed(request: AuthenticatedHttpRequest, couple: Couple) -> HttpResponse:
+    if request.method == "POST":
+        try:
+            couple_leave(couple=couple, user=request.user)
+        except CoupleError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("You have left the couple."))
+        return redirect("dashboard")
+    partner = couple_partner(couple=couple, user=request.user)
+    return render(request, "couples/leave.html", {"couple": couple, "partner": partner})
