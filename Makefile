@@ -35,7 +35,7 @@ deploy-check: install
 	$(PY) manage.py check --deploy --fail-level WARNING
 
 test: lint deploy-check
-	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
+	DATABASE_URL=sqlite:///:memory: $(PY) manage.py makemigrations --check --dry-run
 	$(BIN)/pytest
 
 # Regenerate the lock after editing pyproject.toml dependencies.

@@ -6,6 +6,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from accounts.http import AuthenticatedHttpRequest
+from assessments.dashboard import checkup_dashboard
 from couples.selectors import couple_active_for, couple_partner, invitation_open_from
 
 
@@ -26,6 +27,7 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
         "partner": couple_partner(couple=couple, user=user) if couple else None,
         "invitation": None if couple else invitation_open_from(user=user),
         "has_incoming_invitation": bool(request.session.get("couples.invitation_token")),
+        **(checkup_dashboard(couple=couple, user=user) if couple else {}),
     }
     return render(request, "accounts/dashboard.html", context)
 

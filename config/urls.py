@@ -9,5 +9,6 @@ urlpatterns = [
     path("healthz", account_views.healthz, name="healthz"),
     path("accounts/", include("allauth.urls")),
     path("", include("couples.urls")),
+    path("", include("assessments.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,6 +1,9 @@
 import pytest
+from django.core import mail
 from django.db import connection
 
+from couples.models import Invitation
+from couples.services import invitation_accept, invitation_create
 from tests.factories import UserFactory
 
 START_POSTGRES = (
@@ -53,3 +56,18 @@ def user(db: None):
 @pytest.fixture
 def on_postgres() -> bool:
     return connection.vendor == "postgresql"
+
+
+@pytest.fixture
+def couple_of():
+    """Link two people into a couple through the real invitation flow; returns (couple, a, b)."""
+
+    def make(a=None, b=None):
+        a = a or UserFactory()
+        b = b or UserFactory()
+        invitation = invitation_create(inviter=a, email=b.email)
+        couple = invitation_accept(invitation=Invitation.objects.get(pk=invitation.pk), user=b)
+        mail.outbox.clear()
+        return couple, a, b
+
+    return make

@@ -3,9 +3,7 @@ import re
 import pytest
 from django.core import mail
 
-from couples.models import Couple, Invitation
-from couples.services import invitation_accept, invitation_create
-from tests.factories import UserFactory
+from couples.services import invitation_create
 
 LINK = re.compile(r"https://attune\.test/i/([A-Za-z0-9_\-]+)/")
 
@@ -26,18 +24,3 @@ def send_invitation(django_capture_on_commit_callbacks):
         return invitation, token_from_last_mail()
 
     return send
-
-
-@pytest.fixture
-def couple_of(django_capture_on_commit_callbacks):
-    """Link two people into a couple through the real invitation flow."""
-
-    def make(a=None, b=None) -> tuple[Couple, object, object]:
-        a = a or UserFactory()
-        b = b or UserFactory()
-        invitation = invitation_create(inviter=a, email=b.email)
-        couple = invitation_accept(invitation=Invitation.objects.get(pk=invitation.pk), user=b)
-        mail.outbox.clear()
-        return couple, a, b
-
-    return make

@@ -1,15 +1,14 @@
 import re
-import threading
 
 import pytest
 from django.core import mail
-from django.db import connection
 from django.urls import reverse
 
 from couples.models import Couple, Invitation, Membership
 from couples.selectors import couple_active_for
 from couples.services import CoupleError, invitation_accept, invitation_create
 from tests.factories import PASSWORD, UserFactory
+from tests.support.race import race
 
 pytestmark = pytest.mark.django_db
 
@@ -165,37 +164,16 @@ def test_an_existing_account_logs_in_from_the_invitation_and_comes_back_to_it(cl
     assert response.redirect_chain[-1][0] == reverse("couples:invitation")
 
 
-def _race(*calls):
-    """Run the calls at the same instant, each in its own thread and database connection."""
-    barrier = threading.Barrier(len(calls))
-    outcomes: list[object] = [None] * len(calls)
-
-    def run(index, call):
-        try:
-            barrier.wait()
-            outcomes[index] = call()
-        except CoupleError as error:
-            outcomes[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i, call)) for i, call in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return outcomes
-
-
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_the_same_link_accepted_twice_at_once_makes_exactly_one_couple():
     invitee = UserFactory(email="partner@example.org")
     invitation = invitation_create(inviter=UserFactory(), email="partner@example.org")
 
-    outcomes = _race(
+    outcomes = race(
         lambda: invitation_accept(invitation=invitation, user=invitee),
         lambda: invitation_accept(invitation=invitation, user=invitee),
+        expected=(CoupleError,),
     )
 
     assert sorted(type(o).__name__ for o in outcomes) == ["Couple", "CoupleError"]
@@ -210,9 +188,10 @@ def test_two_links_accepted_at_once_by_one_person_leave_them_in_exactly_one_coup
     first = invitation_create(inviter=UserFactory(), email="partner@example.org")
     second = invitation_create(inviter=UserFactory(), email="partner@example.org")
 
-    outcomes = _race(
+    outcomes = race(
         lambda: invitation_accept(invitation=first, user=invitee),
         lambda: invitation_accept(invitation=second, user=invitee),
+        expected=(CoupleError,),
     )
 
     errors = [o for o in outcomes if isinstance(o, CoupleError)]

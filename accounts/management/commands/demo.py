@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from accounts.models import User
+from assessments.demo import demo_checkups
 from couples.models import Couple, Membership
 from couples.selectors import couple_active_for
 
@@ -31,10 +32,13 @@ class Command(BaseCommand):
             people.append(user)
         sam, alex = people
         if couple_active_for(user=sam) is None and couple_active_for(user=alex) is None:
-            couple = Couple.objects.create()
+            new = Couple.objects.create()
             Membership.objects.bulk_create(
-                [Membership(couple=couple, user=sam), Membership(couple=couple, user=alex)]
+                [Membership(couple=new, user=sam), Membership(couple=new, user=alex)]
             )
+        couple = couple_active_for(user=sam)
+        if couple is not None:
+            demo_checkups(couple=couple, reacher=sam, stepper=alex)
         self.stdout.write(
             f"Demo accounts (password {DEMO_PASSWORD!r}): " + ", ".join(email for email, _ in DEMO_PEOPLE)
         )

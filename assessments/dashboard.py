@@ -1,0 +1,25 @@
+"""What the dashboard shows about checkups: only the person's own progress, never the partner's."""
+
+from typing import Any
+
+from accounts.models import User
+from assessments.selectors import checkup_open_for, checkups_completed_for, response_for
+from assessments.services import response_has_safety_concern
+from couples.models import Couple
+from couples.selectors import couple_partner
+
+
+def checkup_dashboard(*, couple: Couple, user: User) -> dict[str, Any]:
+    open_checkup = checkup_open_for(couple=couple)
+    response = response_for(checkup=open_checkup, user=user) if open_checkup else None
+    partner = couple_partner(couple=couple, user=user)
+    return {
+        "open_checkup": open_checkup,
+        "my_response": response,
+        # Only the person's own submitted response can carry a private panel.
+        "safety_concern": bool(
+            response and response.is_submitted and response_has_safety_concern(response=response)
+        ),
+        "partner_name": partner.display_name if partner else "",
+        "completed_checkups": list(checkups_completed_for(couple=couple).order_by("-completed_at")),
+    }

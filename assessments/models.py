@@ -1,0 +1,115 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from couples.models import Couple
+
+# Every response scale shipped so far has five points; the loader checks each
+# item's own range, and this bound keeps any stored value sane.
+MAX_SCALE_POINTS = 5
+
+
+class Checkup(models.Model):
+    """One round of the assessment for a couple."""
+
+    couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="checkups")
+    instrument_key = models.CharField(max_length=60)
+    instrument_version = models.PositiveSmallIntegerField()
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    started_at = models.DateTimeField(default=timezone.now)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["couple"], condition=Q(completed_at__isnull=True), name="one_open_checkup_per_couple"
+            ),
+        ]
+        ordering = ["started_at"]
+
+    def __str__(self) -> str:
+        return f"checkup {self.pk}"
+
+    @property
+    def is_complete(self) -> bool:
+        return self.completed_at is not None
+
+
+class Response(models.Model):
+    """One partner's answers to one checkup."""
+
+    checkup = models.ForeignKey(Checkup, on_delete=models.CASCADE, related_name="responses")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="responses")
+    started_at = models.DateTimeField(null=True, blank=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    # The section to resume at, on any device.
+    current_section = models.CharField(max_length=60, blank=True)
+    # Chosen privately after a safety concern: until released, the partner
+    # sees this response exactly as if it had not been submitted.
+    held_back = models.BooleanField(default=False)
+    reminder_sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["checkup", "user"], name="one_response_per_person_per_checkup"),
+        ]
+
+    def __str__(self) -> str:
+        return f"response {self.pk}"
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.submitted_at is not None
+
+    @property
+    def counts_as_submitted(self) -> bool:
+        """Submitted, and not held back: what the partner may know about."""
+        return self.submitted_at is not None and not self.held_back
+
+
+class AbstractAnswer(models.Model):
+    response = models.ForeignKey(Response, on_delete=models.CASCADE)
+    item_id = models.CharField(max_length=20)
+    value = models.PositiveSmallIntegerField()
+    instrument_version = models.PositiveSmallIntegerField()
+    answered_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        abstract = True
+
+
+class Answer(AbstractAnswer):
+    """An answer to a shared item."""
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["response", "item_id"], name="one_answer_per_item"),
+            models.CheckConstraint(
+                condition=Q(value__gte=1, value__lte=MAX_SCALE_POINTS), name="answer_value_in_range"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"answer {self.pk}"
+
+
+class SafetyAnswer(AbstractAnswer):
+    """An answer to the private safety check, kept apart from everything shared.
+
+    Nothing that the partner can reach (report, emails, their export, their
+    pages) queries this table.
+    """
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["response", "item_id"], name="one_safety_answer_per_item"),
+            models.CheckConstraint(
+                condition=Q(value__gte=1, value__lte=MAX_SCALE_POINTS), name="safety_value_in_range"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"safety answer {self.pk}"

@@ -1,0 +1,248 @@
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
+
+from accounts.http import AuthenticatedHttpRequest
+from assessments.forms import FIELD_PREFIX, section_parse
+from assessments.instrument import Instrument, Section, with_partner
+from assessments.models import Checkup, Response
+from assessments.report_page import report_context
+from assessments.selectors import (
+    checkup_for_member,
+    checkup_instrument,
+    response_answers,
+    response_for,
+    response_own_safety_answers,
+)
+from assessments.services import (
+    CheckupError,
+    checkup_start,
+    response_has_safety_concern,
+    response_hold_back,
+    response_missing_items,
+    response_release,
+    response_remind_partner,
+    response_save_section,
+    response_submit,
+)
+from couples.selectors import couple_active_for, couple_partner
+
+
+def _member_checkup(request: AuthenticatedHttpRequest, checkup_id: int) -> tuple[Checkup, Response]:
+    """The checkup and the requester's own response; 404 for anyone outside the couple."""
+    checkup = checkup_for_member(checkup_id=checkup_id, user=request.user)
+    if checkup is None:
+        raise Http404
+    response = response_for(checkup=checkup, user=request.user)
+    if response is None:
+        raise Http404
+    return checkup, response
+
+
+def _partner_name(request: AuthenticatedHttpRequest, checkup: Checkup) -> str:
+    partner = couple_partner(couple=checkup.couple, user=request.user)
+    return partner.display_name if partner else _("your partner")
+
+
+@login_required
+@require_POST
+def checkup_start_view(request: AuthenticatedHttpRequest) -> HttpResponse:
+    couple = couple_active_for(user=request.user)
+    if couple is None:
+        raise Http404
+    try:
+        checkup = checkup_start(couple=couple, user=request.user)
+    except CheckupError as error:
+        messages.error(request, error.message)
+        return redirect("dashboard")
+    return redirect("assessments:checkup", checkup.pk)
+
+
+@login_required
+def checkup_home(request: AuthenticatedHttpRequest, checkup_id: int) -> HttpResponse:
+    """Send the person to where they are: their next page, the review, the wait, or the report."""
+    checkup, response = _member_checkup(request, checkup_id)
+    if checkup.is_complete:
+        return redirect("assessments:report", checkup.pk)
+    if not response.is_submitted:
+        instrument = checkup_instrument(checkup=checkup)
+        section_key = response.current_section or instrument.sections[0].key
+        return redirect("assessments:section", checkup.pk, section_key)
+    context = {
+        "checkup": checkup,
+        "response": response,
+        "partner_name": _partner_name(request, checkup),
+        "safety_concern": response_has_safety_concern(response=response),
+    }
+    return render(request, "assessments/waiting.html", context)
+
+
+def _questions(
+    instrument: Instrument,
+    section: Section,
+    saved: dict[str, int],
+    posted: dict[str, int],
+    errors: dict[str, str],
+    partner_name: str,
+) -> list[dict[str, object]]:
+    scale = instrument.response_scales[section.response_scale]
+    return [
+        {
+            "item": item,
+            "number": number,
+            "text": with_partner(item.text, partner_name),
+            "name": FIELD_PREFIX + item.id,
+            "selected": posted.get(item.id, saved.get(item.id)),
+            "error": errors.get(item.id),
+            "choices": [(value, label) for value, label in enumerate(scale.labels, start=scale.min_value)],
+        }
+        for number, item in enumerate(instrument.section_items(section.key), start=1)
+    ]
+
+
+@sensitive_post_parameters()
+@login_required
+def section_view(request: AuthenticatedHttpRequest, checkup_id: int, section_key: str) -> HttpResponse:
+    checkup, response = _member_checkup(request, checkup_id)
+    instrument = checkup_instrument(checkup=checkup)
+    keys = [s.key for s in instrument.sections]
+    if section_key not in keys:
+        raise Http404
+    if response.is_submitted or checkup.is_complete:
+        if request.method == "POST":
+            messages.error(request, _("Your answers are already submitted and locked. Nothing was changed."))
+        return redirect("assessments:checkup", checkup.pk)
+    section = instrument.section(section_key)
+    index = keys.index(section_key)
+    posted: dict[str, int] = {}
+    item_errors: dict[str, str] = {}
+    page_errors: list[str] = []
+    if request.method == "POST":
+        parsed = section_parse(instrument=instrument, section_key=section_key, data=request.POST)
+        if parsed.is_valid:
+            try:
+                response_save_section(response=response, section_key=section_key, values=parsed.values)
+            except CheckupError as error:
+                messages.error(request, error.message)
+                return redirect("assessments:checkup", checkup.pk)
+            if request.POST.get("action") == "back":
+                target = keys[max(index - 1, 0)]
+                return redirect("assessments:section", checkup.pk, target)
+            if index + 1 < len(keys):
+                response.current_section = keys[index + 1]
+                response.save(update_fields=["current_section"])
+                return redirect("assessments:section", checkup.pk, keys[index + 1])
+            return redirect("assessments:review", checkup.pk)
+        posted, item_errors, page_errors = parsed.values, parsed.item_errors, parsed.errors
+    saved = (
+        response_own_safety_answers(response=response, user=request.user)
+        if section.private
+        else response_answers(response=response)
+    )
+    shared_total = len(instrument.shared_items)
+    answered = len(response_answers(response=response))
+    partner_name = _partner_name(request, checkup)
+    context = {
+        "checkup": checkup,
+        "section": section,
+        "intro": with_partner(section.intro, partner_name),
+        "section_number": index + 1,
+        "section_count": len(keys),
+        "percent_done": round(100 * answered / shared_total) if shared_total else 100,
+        "questions": _questions(instrument, section, saved, posted, item_errors, partner_name),
+        "page_errors": page_errors,
+        "has_errors": bool(page_errors or item_errors),
+        "is_first": index == 0,
+        "is_last": index + 1 == len(keys),
+    }
+    status = 400 if context["has_errors"] else 200
+    return render(request, "assessments/section.html", context, status=status)
+
+
+@sensitive_post_parameters()
+@login_required
+def review_view(request: AuthenticatedHttpRequest, checkup_id: int) -> HttpResponse:
+    checkup, response = _member_checkup(request, checkup_id)
+    if response.is_submitted or checkup.is_complete:
+        if request.method == "POST":
+            messages.info(request, _("Your answers were already submitted."))
+        return redirect("assessments:checkup", checkup.pk)
+    instrument = checkup_instrument(checkup=checkup)
+    if request.method == "POST":
+        try:
+            response_submit(response=response, hold_back=request.POST.get("share") == "hold")
+        except CheckupError as error:
+            messages.error(request, error.message)
+            return redirect("assessments:review", checkup.pk)
+        messages.success(request, _("Thank you. Your answers are submitted and locked."))
+        return redirect("assessments:checkup", checkup.pk)
+    partner_name = _partner_name(request, checkup)
+    missing = [instrument.item(item_id) for item_id in response_missing_items(response=response)]
+    context = {
+        "checkup": checkup,
+        "partner_name": partner_name,
+        "missing": [
+            {
+                "item": item,
+                "text": with_partner(item.text, partner_name),
+                "section": instrument.section(item.section),
+            }
+            for item in missing
+        ],
+        "safety_concern": response_has_safety_concern(response=response),
+    }
+    return render(request, "assessments/review.html", context)
+
+
+def _post_action(
+    request: AuthenticatedHttpRequest, checkup_id: int, action: Callable[..., Response], success: str
+) -> HttpResponse:
+    checkup, response = _member_checkup(request, checkup_id)
+    try:
+        action(response=response)
+    except CheckupError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, success)
+    return redirect("assessments:checkup", checkup.pk) if not checkup.is_complete else redirect("dashboard")
+
+
+@login_required
+@require_POST
+def remind_view(request: AuthenticatedHttpRequest, checkup_id: int) -> HttpResponse:
+    return _post_action(request, checkup_id, response_remind_partner, _("We sent a gentle reminder."))
+
+
+@login_required
+@require_POST
+def hold_back_view(request: AuthenticatedHttpRequest, checkup_id: int) -> HttpResponse:
+    return _post_action(
+        request, checkup_id, response_hold_back, _("Your part is held back. Only you know this.")
+    )
+
+
+@login_required
+@require_POST
+def release_view(request: AuthenticatedHttpRequest, checkup_id: int) -> HttpResponse:
+    checkup, response = _member_checkup(request, checkup_id)
+    response_release(response=response)
+    checkup.refresh_from_db()
+    messages.success(request, _("Your part is shared."))
+    return redirect("assessments:checkup", checkup.pk)
+
+
+@login_required
+def report_view(request: AuthenticatedHttpRequest, checkup_id: int) -> HttpResponse:
+    checkup = checkup_for_member(checkup_id=checkup_id, user=request.user, active_only=False)
+    if checkup is None or not checkup.is_complete:
+        raise Http404
+    context = report_context(checkup=checkup, user=request.user)
+    if context is None:
+        raise Http404
+    return render(request, "assessments/report.html", context)

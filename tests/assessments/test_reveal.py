@@ -1,0 +1,54 @@
+import pytest
+from django.core import mail
+
+from assessments.models import Checkup
+from assessments.services import CheckupError, checkup_start, response_submit
+from tests.assessments.conftest import REACHER, STEPPER, answers_for, save_answers
+from tests.support.race import race
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_submissions_at_the_same_instant_complete_the_checkup_once_with_one_email_each(couple_of):
+    couple, a, b = couple_of()
+    checkup = checkup_start(couple=couple, user=a)
+    ra, rb = checkup.responses.get(user=a), checkup.responses.get(user=b)
+    save_answers(ra, answers_for(REACHER))
+    save_answers(rb, answers_for(STEPPER))
+    mail.outbox.clear()
+
+    outcomes = race(lambda: response_submit(response=ra), lambda: response_submit(response=rb))
+
+    assert all(not isinstance(o, BaseException) for o in outcomes)
+    checkup.refresh_from_db()
+    assert checkup.completed_at is not None
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([a.email, b.email])
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_the_same_person_submitting_twice_at_once_is_one_submission(couple_of):
+    couple, a, _b = couple_of()
+    checkup = checkup_start(couple=couple, user=a)
+    ra = checkup.responses.get(user=a)
+    save_answers(ra, answers_for(REACHER))
+
+    outcomes = race(
+        lambda: response_submit(response=ra), lambda: response_submit(response=ra), expected=(CheckupError,)
+    )
+
+    assert sorted(type(o).__name__ for o in outcomes) == ["CheckupError", "Response"]
+    assert Checkup.objects.get().completed_at is None
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_partners_starting_a_checkup_at_once_get_the_same_one(couple_of):
+    couple, a, b = couple_of()
+
+    outcomes = race(
+        lambda: checkup_start(couple=couple, user=a), lambda: checkup_start(couple=couple, user=b)
+    )
+
+    assert outcomes[0] == outcomes[1]
+    assert Checkup.objects.count() == 1

@@ -1,0 +1,121 @@
+import re
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from assessments.services import response_hold_back, response_release, response_submit
+from tests.assessments.conftest import REACHER, STEPPER, answers_for, save_answers
+
+pytestmark = pytest.mark.django_db
+
+CONCERN = {"saf01": 4, "saf02": 2}
+
+
+def _mask(html: str) -> str:
+    html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "CSRF", html)
+    return re.sub(r'nonce="[^"]+"', "NONCE", html)
+
+
+def test_a_safety_concern_shows_its_author_a_private_panel_after_submitting_and_on_the_dashboard(
+    client, couple_of, checkup_for
+):
+    couple, a, b = couple_of()
+    checkup, ra, _ = checkup_for(couple, a, b)
+    save_answers(ra, answers_for(REACHER), safety=CONCERN)
+    client.force_login(a)
+
+    review = client.get(reverse("assessments:review", args=[checkup.pk])).content.decode()
+    after = client.post(reverse("assessments:review", args=[checkup.pk]), {"share": "share"}, follow=True)
+    dashboard = client.get(reverse("dashboard")).content.decode()
+
+    for page in (review, after.content.decode(), dashboard):
+        assert "Just for you" in page
+        assert "National Domestic Abuse Helpline" in page
+        assert "log out" in page
+    assert "hold back my part" in review
+    assert "Hold back my part" in dashboard
+
+
+def test_no_safety_concern_shows_no_panel(client, couple_of, checkup_for):
+    couple, a, b = couple_of()
+    checkup, ra, _ = checkup_for(couple, a, b)
+    save_answers(ra, answers_for(REACHER), safety={"saf01": 1, "saf02": 1, "saf03": 2})
+    client.force_login(a)
+
+    assert "Just for you" not in client.get(reverse("assessments:review", args=[checkup.pk])).content.decode()
+
+
+def test_a_held_back_part_looks_to_the_partner_exactly_like_a_part_not_yet_submitted(
+    client, couple_of, checkup_for, django_capture_on_commit_callbacks
+):
+    couple, a, b = couple_of()
+    checkup, ra, rb = checkup_for(couple, a, b)
+    save_answers(ra, answers_for(REACHER), safety=CONCERN)
+    save_answers(rb, answers_for(STEPPER))
+    with django_capture_on_commit_callbacks(execute=True):
+        response_submit(response=rb)
+    client.force_login(b)
+    pages = [reverse("dashboard"), reverse("assessments:checkup", args=[checkup.pk])]
+    not_yet = [_mask(client.get(url).content.decode()) for url in pages]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response_submit(response=ra, hold_back=True)
+
+    held_back = [_mask(client.get(url).content.decode()) for url in pages]
+    assert held_back == not_yet
+    assert mail.outbox == []
+    assert client.get(reverse("assessments:report", args=[checkup.pk])).status_code == 404
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response_release(response=ra)
+
+    checkup.refresh_from_db()
+    assert checkup.completed_at is not None
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([a.email, b.email])
+
+
+def test_holding_back_is_only_honoured_after_a_safety_concern(couple_of, checkup_for):
+    couple, a, b = couple_of()
+    _, ra, _ = checkup_for(couple, a, b)
+    save_answers(ra, answers_for(REACHER))
+
+    response_submit(response=ra, hold_back=True)
+    response_hold_back(response=ra)
+
+    ra.refresh_from_db()
+    assert ra.held_back is False
+
+
+def test_the_partner_never_sees_the_private_section_in_any_page_or_email(
+    client, couple_of, checkup_for, django_capture_on_commit_callbacks
+):
+    couple, a, b = couple_of()
+    checkup, ra, rb = checkup_for(couple, a, b)
+    save_answers(ra, answers_for(REACHER), safety=CONCERN)
+    save_answers(rb, answers_for(STEPPER))
+    with django_capture_on_commit_callbacks(execute=True):
+        response_submit(response=ra)
+        response_submit(response=rb)
+    client.force_login(b)
+
+    seen = "".join(
+        client.get(url).content.decode()
+        for url in (reverse("dashboard"), reverse("assessments:report", args=[checkup.pk]))
+    ) + "".join(m.body for m in mail.outbox if m.to == [b.email])
+
+    assert "Just for you" not in seen
+    assert "saf0" not in seen
+    assert "afraid" not in seen
+    assert "Helpline" not in seen
+
+
+def test_assessment_and_report_pages_have_a_leave_quickly_control(client, couple_of, checkup_for):
+    couple, a, b = couple_of()
+    checkup, _, _ = checkup_for(couple, a, b)
+    client.force_login(a)
+
+    page = client.get(reverse("assessments:section", args=[checkup.pk, "tension"])).content.decode()
+
+    assert 'class="quick-exit"' in page
+    assert "quick-exit.js" in page
