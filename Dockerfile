@@ -18,4 +18,4 @@ RUN SECRET_KEY=build-only-not-secret python manage.py collectstatic --noinput
 
 USER attune
 EXPOSE 8000
-CMD ["gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+CMD ["gunicorn", "-c", "config/gunicorn.py", "config.wsgi:application"]

@@ -1,11 +1,16 @@
+from allauth.account.decorators import reauthentication_required
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
 from accounts.http import AuthenticatedHttpRequest
+from accounts.services import account_delete, account_export
 from assessments.dashboard import checkup_dashboard
 from couples.selectors import couple_active_for, couple_partner, invitation_open_from
 
@@ -43,3 +48,33 @@ def healthz(request: HttpRequest) -> HttpResponse:
     except DatabaseError:
         return HttpResponse("database unreachable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+@login_required
+@require_safe
+def privacy(request: AuthenticatedHttpRequest) -> HttpResponse:
+    return render(request, "accounts/privacy.html", {"couple": couple_active_for(user=request.user)})
+
+
+@login_required
+@require_POST
+@reauthentication_required
+def export(request: AuthenticatedHttpRequest) -> HttpResponse:
+    data = account_export(user=request.user, include_safety=request.POST.get("include_safety") == "on")
+    response = JsonResponse(data, json_dumps_params={"indent": 2, "ensure_ascii": False})
+    response["Content-Disposition"] = 'attachment; filename="attune-my-data.json"'
+    return response
+
+
+@login_required
+@reauthentication_required
+def delete(request: AuthenticatedHttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        if request.POST.get("confirm") != "on":
+            messages.error(request, _("Please tick the box to confirm that you want to delete your account."))
+            return redirect("accounts:delete")
+        account_delete(user=request.user)
+        logout(request)
+        messages.success(request, _("Your account and your answers have been deleted."))
+        return redirect("landing")
+    return render(request, "accounts/delete.html", {"couple": couple_active_for(user=request.user)})

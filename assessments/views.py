@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
+from accounts.audit import audit_refused
 from accounts.http import AuthenticatedHttpRequest
 from assessments.forms import FIELD_PREFIX, section_parse
 from assessments.instrument import Instrument, Section, with_partner
@@ -37,10 +38,9 @@ from couples.selectors import couple_active_for, couple_partner
 def _member_checkup(request: AuthenticatedHttpRequest, checkup_id: int) -> tuple[Checkup, Response]:
     """The checkup and the requester's own response; 404 for anyone outside the couple."""
     checkup = checkup_for_member(checkup_id=checkup_id, user=request.user)
-    if checkup is None:
-        raise Http404
-    response = response_for(checkup=checkup, user=request.user)
-    if response is None:
+    response = response_for(checkup=checkup, user=request.user) if checkup else None
+    if checkup is None or response is None:
+        audit_refused(request, "checkup")
         raise Http404
     return checkup, response
 
@@ -240,9 +240,8 @@ def release_view(request: AuthenticatedHttpRequest, checkup_id: int) -> HttpResp
 @login_required
 def report_view(request: AuthenticatedHttpRequest, checkup_id: int) -> HttpResponse:
     checkup = checkup_for_member(checkup_id=checkup_id, user=request.user, active_only=False)
-    if checkup is None or not checkup.is_complete:
-        raise Http404
-    context = report_context(checkup=checkup, user=request.user)
+    context = report_context(checkup=checkup, user=request.user) if checkup and checkup.is_complete else None
     if context is None:
+        audit_refused(request, "report")
         raise Http404
     return render(request, "assessments/report.html", context)

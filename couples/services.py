@@ -6,6 +6,7 @@ Every function here is keyword-only and raises ``CoupleError`` with a
 
 import secrets
 from datetime import timedelta
+from urllib.parse import urlencode
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
@@ -57,7 +58,8 @@ def _new_token(invitation: Invitation) -> str:
 
 
 def _send_invitation_email(invitation: Invitation, token: str) -> None:
-    link = settings.SITE_URL + reverse("couples:invitation_open", args=[token])
+    # In the query string, so access logs (which record only the path) never hold it.
+    link = settings.SITE_URL + reverse("couples:invitation_open") + "?" + urlencode({"t": token})
     context = {"invitation": invitation, "inviter_name": invitation.inviter.display_name, "link": link}
     email_send(template_prefix="couples/email/invitation", to=invitation.email, context=context)
 

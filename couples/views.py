@@ -7,10 +7,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from accounts.audit import audit_refused
 from accounts.http import AuthenticatedHttpRequest
 from couples.forms import InviteForm
 from couples.models import Couple, Invitation
@@ -66,9 +67,13 @@ def invite(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 def _own_invitation(request: AuthenticatedHttpRequest) -> Invitation:
     pk = request.POST.get("invitation", "").strip()
-    if not pk.isdecimal():
+    invitation = (
+        Invitation.objects.filter(pk=int(pk), inviter=request.user).first() if pk.isdecimal() else None
+    )
+    if invitation is None:
+        audit_refused(request, "invitation")
         raise Http404
-    return get_object_or_404(Invitation, pk=int(pk), inviter=request.user)
+    return invitation
 
 
 @login_required
@@ -97,8 +102,9 @@ def invitation_revoke_view(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @require_safe
 @no_referrer
-def invitation_open(request: HttpRequest, token: str) -> HttpResponse:
+def invitation_open(request: HttpRequest) -> HttpResponse:
     """Opening the emailed link changes nothing: the token moves into the session."""
+    token = request.GET.get("t", "")
     if invitation_by_token(token=token) is None:
         raise Http404
     request.session[INVITATION_SESSION_KEY] = token

@@ -2,9 +2,12 @@ import pytest
 from django.core import mail
 from django.db import connection
 
+from assessments.services import checkup_start, response_submit
 from couples.models import Invitation
 from couples.services import invitation_accept, invitation_create
 from tests.factories import UserFactory
+from tests.support.answers import REACHER, STEPPER, answers_for, save_answers
+from tests.support.invitations import token_from_last_mail
 
 START_POSTGRES = (
     "no PostgreSQL answered; start it with "
@@ -71,3 +74,45 @@ def couple_of():
         return couple, a, b
 
     return make
+
+
+@pytest.fixture
+def checkup_for():
+    """Start a checkup for a couple and return (checkup, response_a, response_b)."""
+
+    def make(couple, a, b):
+        checkup = checkup_start(couple=couple, user=a)
+        return checkup, checkup.responses.get(user=a), checkup.responses.get(user=b)
+
+    return make
+
+
+@pytest.fixture
+def completed_checkup(couple_of, checkup_for, django_capture_on_commit_callbacks):
+    """A couple {a, b} whose checkup is complete with the given profiles; returns (checkup, a, b)."""
+
+    def make(profile_a=REACHER, profile_b=STEPPER, couple=None, a=None, b=None):
+        if couple is None:
+            couple, a, b = couple_of()
+        checkup, ra, rb = checkup_for(couple, a, b)
+        save_answers(ra, answers_for(profile_a))
+        save_answers(rb, answers_for(profile_b))
+        with django_capture_on_commit_callbacks(execute=True):
+            response_submit(response=ra)
+            response_submit(response=rb)
+        checkup.refresh_from_db()
+        return checkup, a, b
+
+    return make
+
+
+@pytest.fixture
+def send_invitation(django_capture_on_commit_callbacks):
+    """Invite through the service, deliver the mail, return (invitation, emailed token)."""
+
+    def send(inviter, email, message=""):
+        with django_capture_on_commit_callbacks(execute=True):
+            invitation = invitation_create(inviter=inviter, email=email, message=message)
+        return invitation, token_from_last_mail()
+
+    return send

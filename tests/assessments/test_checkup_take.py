@@ -8,8 +8,8 @@ from django.urls import reverse
 from assessments.instrument import current_instrument
 from assessments.models import Answer, Checkup, Response, SafetyAnswer
 from assessments.services import CheckupError, checkup_start, response_submit
-from tests.assessments.conftest import REACHER, STEPPER, answers_for, save_answers
 from tests.factories import UserFactory
+from tests.support.answers import REACHER, STEPPER, answers_for, save_answers
 
 pytestmark = pytest.mark.django_db
 

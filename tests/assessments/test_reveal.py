@@ -3,7 +3,7 @@ from django.core import mail
 
 from assessments.models import Checkup
 from assessments.services import CheckupError, checkup_start, response_submit
-from tests.assessments.conftest import REACHER, STEPPER, answers_for, save_answers
+from tests.support.answers import REACHER, STEPPER, answers_for, save_answers
 from tests.support.race import race
 
 

@@ -5,7 +5,7 @@ from django.core import mail
 from django.urls import reverse
 
 from assessments.services import response_hold_back, response_release, response_submit
-from tests.assessments.conftest import REACHER, STEPPER, answers_for, save_answers
+from tests.support.answers import REACHER, STEPPER, answers_for, save_answers
 
 pytestmark = pytest.mark.django_db
 

@@ -8,13 +8,14 @@ from couples.models import Couple, Invitation, Membership
 from couples.selectors import couple_active_for
 from couples.services import CoupleError, invitation_accept, invitation_create
 from tests.factories import PASSWORD, UserFactory
+from tests.support.invitations import open_url
 from tests.support.race import race
 
 pytestmark = pytest.mark.django_db
 
 
 def _open(client, token):
-    return client.get(reverse("couples:invitation_open", args=[token]), follow=True)
+    return client.get(open_url(token), follow=True)
 
 
 def test_accepting_links_the_two_into_a_couple_and_tells_the_inviter(

@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from couples.models import Invitation
 from couples.services import CoupleError, invitation_create
-from tests.couples.conftest import token_from_last_mail
 from tests.factories import UserFactory
+from tests.support.invitations import open_url, token_from_last_mail
 
 pytestmark = pytest.mark.django_db
 
@@ -160,8 +160,8 @@ def test_resending_sends_a_fresh_link_and_the_old_one_stops_working(
     assert "fresh link" in response.content.decode()
     new_token = token_from_last_mail()
     assert new_token != old_token
-    assert client.get(reverse("couples:invitation_open", args=[old_token])).status_code == 404
-    assert client.get(reverse("couples:invitation_open", args=[new_token])).status_code == 302
+    assert client.get(open_url(old_token)).status_code == 404
+    assert client.get(open_url(new_token)).status_code == 302
 
 
 def test_resending_a_revoked_invitation_gets_a_clear_message_and_sends_nothing(client, send_invitation):
@@ -186,6 +186,6 @@ def test_a_revoked_link_shows_a_page_that_says_so(client, send_invitation):
     client.post(reverse("couples:invitation_revoke"), {"invitation": invitation.pk})
     client.logout()
 
-    response = client.get(reverse("couples:invitation_open", args=[token]), follow=True)
+    response = client.get(open_url(token), follow=True)
 
     assert "withdrawn" in response.content.decode()

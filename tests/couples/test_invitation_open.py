@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from couples.models import Couple, Invitation
 from tests.factories import UserFactory
+from tests.support.invitations import open_url
 
 pytestmark = pytest.mark.django_db
 
@@ -10,7 +11,7 @@ pytestmark = pytest.mark.django_db
 def test_opening_the_link_changes_nothing_and_redirects_to_a_url_without_the_token(client, send_invitation):
     invitation, token = send_invitation(UserFactory(), "partner@example.org")
 
-    response = client.get(reverse("couples:invitation_open", args=[token]))
+    response = client.get(open_url(token))
 
     assert response.status_code == 302
     assert response["Location"] == reverse("couples:invitation")
@@ -28,7 +29,7 @@ def test_the_invitation_page_shows_who_invites_and_their_message_without_leaking
         UserFactory(display_name="Morgan"), "partner@example.org", message="Let's talk."
     )
 
-    response = client.get(reverse("couples:invitation_open", args=[token]), follow=True)
+    response = client.get(open_url(token), follow=True)
 
     page = response.content.decode()
     assert "Morgan invites you" in page
@@ -45,8 +46,8 @@ def test_the_invitation_page_shows_who_invites_and_their_message_without_leaking
 def test_wrong_truncated_or_forged_tokens_get_the_same_404_as_unknown_ones(client, send_invitation, mangle):
     _, token = send_invitation(UserFactory(), "partner@example.org")
 
-    forged = client.get(reverse("couples:invitation_open", args=[mangle(token)]))
-    unknown = client.get(reverse("couples:invitation_open", args=["unknown"]))
+    forged = client.get(open_url(mangle(token)))
+    unknown = client.get(open_url("unknown"))
 
     assert forged.status_code == unknown.status_code == 404
     assert forged.content == unknown.content
@@ -62,7 +63,7 @@ def test_an_expired_link_says_it_expired_and_how_to_get_a_new_one(client, send_i
     invitation, token = send_invitation(UserFactory(display_name="Ari"), "partner@example.org")
     Invitation.objects.filter(pk=invitation.pk).update(expires_at=invitation.created_at)
 
-    page = client.get(reverse("couples:invitation_open", args=[token]), follow=True).content.decode()
+    page = client.get(open_url(token), follow=True).content.decode()
 
     assert "expired" in page
     assert "Ari can send a fresh link" in page

@@ -1,8 +1,8 @@
-import pytest
+"""Answer profiles and helpers for tests that take the checkup."""
 
 from assessments.instrument import current_instrument
 from assessments.models import Response
-from assessments.services import checkup_start, response_save_section, response_submit
+from assessments.services import response_save_section
 
 
 def answers_for(profile: dict[str, int]) -> dict[str, int]:
@@ -36,33 +36,3 @@ def save_answers(
         values = {item.id: source[item.id] for item in items if item.id in source}
         if values:
             response_save_section(response=response, section_key=section.key, values=values)
-
-
-@pytest.fixture
-def checkup_for():
-    """Start a checkup for a couple and return (checkup, response_a, response_b)."""
-
-    def make(couple, a, b):
-        checkup = checkup_start(couple=couple, user=a)
-        return checkup, checkup.responses.get(user=a), checkup.responses.get(user=b)
-
-    return make
-
-
-@pytest.fixture
-def completed_checkup(couple_of, checkup_for, django_capture_on_commit_callbacks):
-    """A couple {a, b} whose checkup is complete with the given profiles; returns (checkup, a, b)."""
-
-    def make(profile_a=REACHER, profile_b=STEPPER, couple=None, a=None, b=None):
-        if couple is None:
-            couple, a, b = couple_of()
-        checkup, ra, rb = checkup_for(couple, a, b)
-        save_answers(ra, answers_for(profile_a))
-        save_answers(rb, answers_for(profile_b))
-        with django_capture_on_commit_callbacks(execute=True):
-            response_submit(response=ra)
-            response_submit(response=rb)
-        checkup.refresh_from_db()
-        return checkup, a, b
-
-    return make

@@ -1,0 +1,134 @@
+import json
+
+import pytest
+from allauth.usersessions.models import UserSession
+from django.contrib.sessions.models import Session
+from django.core import mail
+from django.urls import reverse
+
+from accounts.models import User
+from assessments.models import Answer, Response, SafetyAnswer
+from couples.models import Invitation
+from couples.selectors import couple_active_for
+from couples.services import invitation_create
+from tests.factories import PASSWORD, UserFactory
+from tests.support.answers import REACHER, STEPPER, answers_for, save_answers
+
+pytestmark = pytest.mark.django_db
+
+
+def _reauthenticate(client):
+    client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
+
+
+def _couple_with_safety_answers(couple_of, checkup_for, completed=True):
+    couple, a, b = couple_of()
+    checkup, ra, rb = checkup_for(couple, a, b)
+    save_answers(ra, answers_for(REACHER), safety={"saf01": 1, "saf02": 1, "saf03": 1})
+    save_answers(rb, answers_for(STEPPER))
+    if completed:
+        from assessments.services import response_submit
+
+        response_submit(response=ra)
+        response_submit(response=rb)
+    return checkup, a, b
+
+
+def test_the_privacy_page_offers_export_sessions_leave_and_delete(client, couple_of):
+    _, a, _ = couple_of()
+    client.force_login(a)
+
+    page = client.get(reverse("accounts:privacy")).content.decode()
+
+    for text in ("Download my data", "Your sessions", "Leave the couple", "Delete my account"):
+        assert text in page
+
+
+def test_exporting_asks_for_the_password_first(client, couple_of):
+    _, a, _ = couple_of()
+    client.force_login(a)
+
+    response = client.post(reverse("accounts:export"))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_reauthenticate"))
+
+
+def test_the_export_holds_my_account_answers_reports_and_invitations_but_never_my_partners_answers(
+    client, couple_of, checkup_for
+):
+    _checkup, a, b = _couple_with_safety_answers(couple_of, checkup_for)
+    client.force_login(a)
+    _reauthenticate(client)
+
+    response = client.post(reverse("accounts:export"))
+
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="attune-my-data.json"'
+    data = json.loads(response.content)
+    assert data["account"]["email"] == a.email
+    [entry] = data["checkups"]
+    mine = {row["item"]: row["value"] for row in entry["answers"]}
+    assert mine == answers_for(REACHER)
+    assert "private_safety_answers" not in entry
+    assert entry["shared_report"]["headline"]
+    assert data["couples"][0]["partner_display_name"] == b.display_name
+    assert data["invitations_sent"][0]["to"] == b.email
+    assert "saf01" not in response.content.decode()
+
+
+def test_the_export_includes_my_safety_answers_only_when_i_tick_the_box(client, couple_of, checkup_for):
+    _, a, _ = _couple_with_safety_answers(couple_of, checkup_for)
+    client.force_login(a)
+    _reauthenticate(client)
+
+    data = json.loads(client.post(reverse("accounts:export"), {"include_safety": "on"}).content)
+
+    assert {row["item"] for row in data["checkups"][0]["private_safety_answers"]} == {
+        "saf01",
+        "saf02",
+        "saf03",
+    }
+
+
+def test_deleting_asks_for_the_password_and_a_ticked_confirmation(client, couple_of):
+    _, a, _ = couple_of()
+    client.force_login(a)
+
+    assert client.get(reverse("accounts:delete"))["Location"].startswith(reverse("account_reauthenticate"))
+    _reauthenticate(client)
+    unconfirmed = client.post(reverse("accounts:delete"), follow=True)
+
+    assert "tick the box" in unconfirmed.content.decode()
+    assert User.objects.filter(pk=a.pk).exists()
+
+
+def test_deleting_removes_my_answers_sessions_and_invitations_and_ends_the_couple(
+    client, couple_of, checkup_for, django_capture_on_commit_callbacks
+):
+    checkup, a, b = _couple_with_safety_answers(couple_of, checkup_for)
+    invitation_create(inviter=UserFactory(), email=a.email)
+    client.post(reverse("account_login"), {"login": a.email, "password": PASSWORD})
+    assert UserSession.objects.filter(user=a).exists()
+    _reauthenticate(client)
+    session_key = client.session.session_key
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("accounts:delete"), {"confirm": "on"}, follow=True)
+
+    assert "have been deleted" in response.content.decode()
+    assert "have been deleted" in response.content.decode()
+    assert not User.objects.filter(pk=a.pk).exists()
+    assert not Response.objects.filter(user_id=a.pk).exists()
+    assert not SafetyAnswer.objects.exists()
+    assert not Session.objects.filter(session_key=session_key).exists()
+    assert not Invitation.objects.open().filter(email=a.email).exists()
+    assert couple_active_for(user=b) is None
+    # The partner keeps their own answers, hears only that the couple ended, and loses the joint report.
+    assert Answer.objects.filter(response__user=b).count() == len(answers_for(STEPPER))
+    assert [m.to for m in mail.outbox] == [[b.email]]
+    assert "ended" in mail.outbox[0].subject
+    assert "delet" not in mail.outbox[0].body.lower()
+    client.force_login(b)
+    assert client.get(reverse("assessments:report", args=[checkup.pk])).status_code == 404

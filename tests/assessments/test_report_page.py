@@ -1,0 +1,492 @@
+"""The shared report page: who may see it, what it shows, and what it never shows."""
+
+import io
+import re
+from html import unescape
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils.html import escape
+
+from accounts.models import User
+from assessments.instrument import current_instrument, with_partner
+from assessments.selectors import checkup_latest_completed_for
+from assessments.services import response_release, response_submit
+from couples.selectors import couple_active_for
+from tests.factories import UserFactory
+from tests.support.answers import (
+    BOTH_REACH,
+    BOTH_STEP,
+    CALM,
+    REACHER,
+    STEPPER,
+    answers_for,
+    save_answers,
+)
+
+pytestmark = pytest.mark.django_db
+
+GUIDANCE_VARIANTS = {
+    "guidance-pursuing",
+    "guidance-distancing",
+    "guidance-mutual-pursuit",
+    "guidance-mutual-withdrawal",
+    "guidance-flexible",
+}
+# Queries for one report page of a logged-in person on a second visit, whatever
+# the number of checkups: the session and the user (2); allauth's session
+# tracking, which updates last_seen_at (savepoint, select, user, update, release:
+# 5); the report itself (5): the checkup (membership-scoped), memberships,
+# checkups, responses, answers. A first visit differs only in the tracking.
+REPORT_QUERIES = 12
+# Middling answers, so that the dance picture's marks sit away from the edges.
+LEANS_IN = {"pursuit": 4, "distance": 2, "partner_pursuit": 2, "partner_distance": 4,
+            "anxiety": 4, "avoidance": 2, "impact": 3, "repair": 3}  # fmt: skip
+LEANS_BACK = {"pursuit": 2, "distance": 4, "partner_pursuit": 4, "partner_distance": 2,
+              "anxiety": 2, "avoidance": 4, "impact": 2, "repair": 4}  # fmt: skip
+
+
+def report_url(checkup) -> str:
+    return reverse("assessments:report", args=[checkup.pk])
+
+
+def client_for(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def get_as(user, url: str):
+    return client_for(user).get(url)
+
+
+def article_of(html: str) -> str:
+    match = re.search(r'<article class="report">.*?</article>', html, re.DOTALL)
+    assert match, "the page has no report article"
+    return match.group(0)
+
+
+def section_keys(html: str) -> list[str]:
+    keys = re.findall(r'<section class="card report-section section-([\w-]+)"', html)
+    for key in keys:
+        assert f'id="h-{key}"' in html and f'aria-labelledby="h-{key}"' in html
+    return keys
+
+
+def section_html(html: str, key: str) -> str:
+    match = re.search(
+        rf'<section class="card report-section section-{re.escape(key)}".*?</section>', html, re.DOTALL
+    )
+    assert match, f"no section {key!r}"
+    return match.group(0)
+
+
+def heading(html: str, key: str) -> str:
+    match = re.search(rf'<h2 id="h-{re.escape(key)}">(.*?)</h2>', html, re.DOTALL)
+    assert match, f"no heading for {key!r}"
+    return unescape(match.group(1))
+
+
+def masked(html: str) -> str:
+    """The page without the values that change on every request: CSRF tokens and CSP nonces."""
+    html = re.sub(r'(name="csrfmiddlewaretoken" value=)"[^"]*"', r'\1"CSRF"', html)
+    return re.sub(r'nonce="[^"]*"', 'nonce="NONCE"', html)
+
+
+def named_couple(couple_of, name_a="Robin", name_b="Quinn"):
+    return couple_of(UserFactory(display_name=name_a), UserFactory(display_name=name_b))
+
+
+# 1. Every pattern renders, with its own guidance.
+
+
+@pytest.mark.parametrize(
+    ("profile_a", "profile_b", "expected"),
+    [
+        (REACHER, STEPPER, {"guidance-pursuing", "guidance-distancing"}),
+        (BOTH_REACH, BOTH_REACH, {"guidance-mutual-pursuit"}),
+        (BOTH_STEP, BOTH_STEP, {"guidance-mutual-withdrawal"}),
+        (CALM, CALM, {"guidance-flexible"}),
+    ],
+    ids=["pursuer-distancer", "mutual-pursuit", "mutual-withdrawal", "flexible"],
+)
+def test_the_report_renders_each_pattern_with_its_own_guidance(
+    completed_checkup, profile_a, profile_b, expected
+):
+    checkup, a, _b = completed_checkup(profile_a, profile_b)
+
+    response = get_as(a, report_url(checkup))
+
+    assert response.status_code == 200
+    keys = section_keys(response.content.decode())
+    assert set(keys) & GUIDANCE_VARIANTS == expected
+    assert "guidance-both" in keys
+
+
+# 2. Guidance is addressed to the person it is for, by name.
+
+
+def test_the_pursuers_and_distancers_guidance_carry_their_names(couple_of, completed_checkup):
+    couple, robin, quinn = named_couple(couple_of)
+    checkup, _a, _b = completed_checkup(REACHER, STEPPER, couple=couple, a=robin, b=quinn)
+
+    html = get_as(robin, report_url(checkup)).content.decode()
+
+    assert "For Robin" in heading(html, "guidance-pursuing")
+    assert "Quinn" not in heading(html, "guidance-pursuing")
+    assert "For Quinn" in heading(html, "guidance-distancing")
+    assert "Robin" not in heading(html, "guidance-distancing")
+    assert "<p>Robin, your reaching out" in section_html(html, "guidance-pursuing")
+    assert "<p>Quinn, stepping back" in section_html(html, "guidance-distancing")
+
+
+def test_with_the_roles_swapped_the_guidance_names_swap_too(couple_of, completed_checkup):
+    # Robin is still partner a (the inviter, first membership), but now leans away.
+    couple, robin, quinn = named_couple(couple_of)
+    checkup, _a, _b = completed_checkup(STEPPER, REACHER, couple=couple, a=robin, b=quinn)
+
+    html = get_as(robin, report_url(checkup)).content.decode()
+
+    assert "For Quinn" in heading(html, "guidance-pursuing")
+    assert "Robin" not in heading(html, "guidance-pursuing")
+    assert "For Robin" in heading(html, "guidance-distancing")
+    assert "Quinn" not in heading(html, "guidance-distancing")
+    assert "<p>Quinn, your reaching out" in section_html(html, "guidance-pursuing")
+    assert "<p>Robin, stepping back" in section_html(html, "guidance-distancing")
+
+
+# 3. One shared report.
+
+
+def test_both_partners_see_the_same_report(couple_of, completed_checkup):
+    couple, robin, quinn = named_couple(couple_of)
+    checkup, _a, _b = completed_checkup(REACHER, STEPPER, couple=couple, a=robin, b=quinn)
+
+    seen_by_a = get_as(robin, report_url(checkup))
+    seen_by_b = get_as(quinn, report_url(checkup))
+
+    assert seen_by_a.status_code == seen_by_b.status_code == 200
+    assert article_of(seen_by_a.content.decode()) == article_of(seen_by_b.content.decode())
+
+
+# 4. Nobody else, and nothing before the reveal.
+
+
+def test_a_member_of_another_couple_gets_404(couple_of, completed_checkup):
+    checkup, _a, _b = completed_checkup()
+    other_couple, outsider, outsiders_partner = couple_of()
+    completed_checkup(couple=other_couple, a=outsider, b=outsiders_partner)
+
+    assert get_as(outsider, report_url(checkup)).status_code == 404
+
+
+def test_a_person_without_a_couple_gets_404(completed_checkup):
+    checkup, _a, _b = completed_checkup()
+
+    assert get_as(UserFactory(), report_url(checkup)).status_code == 404
+
+
+def test_an_open_checkup_has_no_report_before_anyone_submits(couple_of, checkup_for):
+    couple, a, b = couple_of()
+    checkup, ra, rb = checkup_for(couple, a, b)
+    save_answers(ra, answers_for(REACHER))
+    save_answers(rb, answers_for(STEPPER))
+
+    assert get_as(a, report_url(checkup)).status_code == 404
+    assert get_as(b, report_url(checkup)).status_code == 404
+
+
+def test_an_open_checkup_has_no_report_after_only_one_submits(
+    couple_of, checkup_for, django_capture_on_commit_callbacks
+):
+    couple, a, b = couple_of()
+    checkup, ra, rb = checkup_for(couple, a, b)
+    save_answers(ra, answers_for(REACHER))
+    save_answers(rb, answers_for(STEPPER))
+    with django_capture_on_commit_callbacks(execute=True):
+        response_submit(response=ra)
+
+    checkup.refresh_from_db()
+    assert not checkup.is_complete
+    assert get_as(a, report_url(checkup)).status_code == 404
+    assert get_as(b, report_url(checkup)).status_code == 404
+    assert mail.outbox == []
+
+
+def test_a_checkup_that_does_not_exist_gets_404(completed_checkup):
+    checkup, a, _b = completed_checkup()
+
+    missing = reverse("assessments:report", args=[checkup.pk + 1000])
+
+    assert get_as(a, missing).status_code == 404
+
+
+def test_an_anonymous_visitor_is_sent_to_log_in(completed_checkup):
+    checkup, _a, _b = completed_checkup()
+
+    response = Client().get(report_url(checkup))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+    assert "next=" in response["Location"]
+
+
+# 5. Holding back after a safety concern.
+
+
+def test_a_held_back_part_keeps_the_checkup_open_until_released(
+    couple_of, checkup_for, django_capture_on_commit_callbacks
+):
+    couple, robin, quinn = named_couple(couple_of)
+    checkup, ra, rb = checkup_for(couple, robin, quinn)
+    save_answers(ra, answers_for(REACHER), safety={"saf01": 4})
+    save_answers(rb, answers_for(STEPPER))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response_submit(response=ra, hold_back=True)
+        response_submit(response=rb)
+
+    checkup.refresh_from_db()
+    ra.refresh_from_db()
+    assert ra.held_back and ra.is_submitted
+    assert not checkup.is_complete
+    assert mail.outbox == []
+    waiting = get_as(quinn, reverse("assessments:checkup", args=[checkup.pk]))
+    assert waiting.status_code == 200
+    assert "Waiting for Robin" in waiting.content.decode()
+    assert "held back" not in waiting.content.decode()
+    assert get_as(robin, report_url(checkup)).status_code == 404
+    assert get_as(quinn, report_url(checkup)).status_code == 404
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response_release(response=ra)
+
+    checkup.refresh_from_db()
+    assert checkup.is_complete
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([robin.email, quinn.email])
+    assert get_as(robin, report_url(checkup)).status_code == 200
+    assert get_as(quinn, report_url(checkup)).status_code == 200
+
+
+def test_the_partner_of_someone_holding_back_sees_exactly_the_not_yet_submitted_pages(
+    couple_of, checkup_for, django_capture_on_commit_callbacks
+):
+    # Approach: compare the same couple and checkup before and after a's held-back
+    # submission. Quinn (b) submits first, so Quinn is already on the waiting page
+    # while Robin has "simply not submitted yet"; then Robin submits and holds back.
+    # Everything else (ids in URLs, names, dates, Quinn's own state) is the same in
+    # both snapshots, so only the per-request CSRF tokens and CSP nonces need
+    # masking. Two separate couples would also differ in checkup ids in links, and
+    # masking those could hide a real difference.
+    couple, robin, quinn = named_couple(couple_of)
+    checkup, ra, rb = checkup_for(couple, robin, quinn)
+    save_answers(ra, answers_for(REACHER), safety={"saf01": 4})
+    save_answers(rb, answers_for(STEPPER))
+    with django_capture_on_commit_callbacks(execute=True):
+        response_submit(response=rb)
+    quinn_client = client_for(quinn)
+    waiting_url = reverse("assessments:checkup", args=[checkup.pk])
+    dashboard_url = reverse("dashboard")
+
+    waiting_before = quinn_client.get(waiting_url)
+    dashboard_before = quinn_client.get(dashboard_url)
+    with django_capture_on_commit_callbacks(execute=True):
+        response_submit(response=ra, hold_back=True)
+    waiting_after = quinn_client.get(waiting_url)
+    dashboard_after = quinn_client.get(dashboard_url)
+
+    checkup.refresh_from_db()
+    assert not checkup.is_complete
+    assert mail.outbox == []
+    assert waiting_before.status_code == waiting_after.status_code == 200
+    assert "Waiting for Robin" in waiting_after.content.decode()
+    assert masked(waiting_after.content.decode()) == masked(waiting_before.content.decode())
+    assert dashboard_before.status_code == dashboard_after.status_code == 200
+    assert masked(dashboard_after.content.decode()) == masked(dashboard_before.content.decode())
+    assert quinn_client.get(report_url(checkup)).status_code == 404
+
+
+# 6. A fixed number of queries.
+
+
+def test_the_report_runs_the_same_fixed_number_of_queries_for_one_or_three_checkups(
+    couple_of, completed_checkup, django_assert_max_num_queries
+):
+    one, a1, _b1 = completed_checkup()
+    couple, a3, b3 = couple_of()
+    for _ in range(3):
+        three, _a, _b = completed_checkup(couple=couple, a=a3, b=b3)
+    client_one, client_three = client_for(a1), client_for(a3)
+    # Warm both up first, so that no process-wide cache favours whichever runs second.
+    assert client_one.get(report_url(one)).status_code == 200
+    assert client_three.get(report_url(three)).status_code == 200
+
+    with CaptureQueriesContext(connection) as with_one:
+        client_one.get(report_url(one))
+    with CaptureQueriesContext(connection) as with_three:
+        response = client_three.get(report_url(three))
+    with django_assert_max_num_queries(REPORT_QUERIES):
+        client_three.get(report_url(three))
+
+    assert "section-history" in response.content.decode()
+    assert len(with_one) == len(with_three) <= REPORT_QUERIES
+
+
+# 7. Change over time.
+
+
+def test_two_checkups_show_the_history_chart_and_table(couple_of, completed_checkup):
+    couple, a, b = couple_of()
+    completed_checkup(REACHER, STEPPER, couple=couple, a=a, b=b)
+    latest, _a, _b = completed_checkup(LEANS_IN, LEANS_BACK, couple=couple, a=a, b=b)
+
+    html = get_as(a, report_url(latest)).content.decode()
+
+    history = section_html(html, "history")
+    svg = re.search(r"<svg[^>]*>.*?</svg>", history, re.DOTALL)
+    assert svg and 'class="history-plot"' in svg.group(0) and 'role="img"' in svg.group(0)
+    assert re.search(r"<title[^>]*>[^<]+</title>", svg.group(0))
+    assert svg.group(0).count("<polyline") == 4
+    table = re.search(r"<table.*?</table>", history, re.DOTALL)
+    assert table and len(re.findall(r'<th scope="row">', table.group(0))) == 2
+
+
+def test_a_single_checkup_has_no_history(completed_checkup):
+    checkup, a, _b = completed_checkup()
+
+    html = get_as(a, report_url(checkup)).content.decode()
+
+    assert "section-history" not in html
+    assert "history-plot" not in html
+
+
+def test_the_report_of_an_earlier_checkup_does_not_include_later_ones(couple_of, completed_checkup):
+    couple, a, b = couple_of()
+    first, _a, _b = completed_checkup(couple=couple, a=a, b=b)
+    completed_checkup(couple=couple, a=a, b=b)
+
+    html = get_as(a, report_url(first)).content.decode()
+
+    assert "section-history" not in html
+
+
+# 8. The dance picture.
+
+
+def test_the_dance_picture_is_an_accessible_svg_with_its_numbers_in_a_table(couple_of, completed_checkup):
+    couple, robin, quinn = named_couple(couple_of)
+    checkup, _a, _b = completed_checkup(LEANS_IN, LEANS_BACK, couple=couple, a=robin, b=quinn)
+
+    article = article_of(get_as(robin, report_url(checkup)).content.decode())
+
+    pattern = section_html(article, "pattern")
+    svg = re.search(r'<svg [^>]*class="dance-plot"[^>]*>.*?</svg>', pattern, re.DOTALL)
+    assert svg, "no dance picture"
+    svg_html = svg.group(0)
+    assert 'role="img"' in svg_html
+    labelled_by = re.search(r'aria-labelledby="([^"]+)"', svg_html).group(1).split()
+    assert len(labelled_by) == 2
+    title = re.search(rf'<title id="{labelled_by[0]}">([^<]+)</title>', svg_html)
+    desc = re.search(rf'<desc id="{labelled_by[1]}">([^<]+)</desc>', svg_html)
+    assert title and desc
+
+    marks = re.findall(r'<(circle|rect) ([^>]*)class="mark mark-(a|b) mark-(self|partner)"', svg_html)
+    assert [(person, view) for _tag, _attrs, person, view in marks] == [
+        ("a", "self"),
+        ("a", "partner"),
+        ("b", "self"),
+        ("b", "partner"),
+    ]
+    table = re.search(r"<table>.*?</table>", pattern, re.DOTALL).group(0)
+    rows = re.findall(r'<tr><th scope="row">([^<]+)</th><td>(\d+)</td><td>(\d+)</td></tr>', table)
+    assert len(rows) == 4
+    for (tag, attrs, _person, _view), (label, toward, away) in zip(marks, rows, strict=True):
+        # Each mark sits where its table row's numbers place it (48 px margin, 3 px a point).
+        numbers = dict(re.findall(r'(\w+)="(-?[\d.]+)"', attrs))
+        x = float(numbers["cx"]) if tag == "circle" else float(numbers["x"]) + 8
+        y = float(numbers["cy"]) if tag == "circle" else float(numbers["y"]) + 8
+        assert abs(x - (48 + 3 * int(toward))) < 3
+        assert abs(y - (48 + 3 * (100 - int(away)))) < 3
+        # The text alternative carries the same numbers.
+        assert f"{label}: moving toward {toward}, moving away {away}." in unescape(desc.group(1))
+    assert {int(v) for _label, toward, away in rows for v in (toward, away)} - {0, 100}, (
+        "numbers all at edges"
+    )
+
+
+def test_the_report_has_no_inline_styles_or_scripts(couple_of, completed_checkup):
+    couple, a, b = couple_of()
+    completed_checkup(couple=couple, a=a, b=b)
+    latest, _a, _b = completed_checkup(LEANS_IN, LEANS_BACK, couple=couple, a=a, b=b)
+
+    article = article_of(get_as(a, report_url(latest)).content.decode())
+
+    assert "section-history" in article
+    assert not re.search(r"\sstyle\s*=", article, re.IGNORECASE)
+    assert "<script" not in article.lower()
+    assert "<style" not in article.lower()
+
+
+# 9. The demo.
+
+
+def test_the_demo_couples_latest_report_shows_every_section():
+    call_command("demo", stdout=io.StringIO())
+    sam = User.objects.get(email="sam@demo.attune.test")
+    latest = checkup_latest_completed_for(couple=couple_active_for(user=sam))
+    client = client_for(sam)
+
+    dashboard = client.get(reverse("dashboard"))
+    report = client.get(report_url(latest))
+
+    assert dashboard.status_code == 200
+    assert re.search(rf'href="{re.escape(report_url(latest))}"[^>]*>Read your shared report<', dashboard.text)
+    assert report.status_code == 200
+    html = report.content.decode()
+    keys = section_keys(html)
+    for key in (
+        "pattern",
+        "scores",
+        "agreement",
+        "protects",
+        "cost",
+        "guidance-pursuing",
+        "guidance-distancing",
+        "guidance-both",
+        "prompts",
+        "history",
+    ):
+        assert key in keys, key
+    assert "For Sam" in heading(html, "guidance-pursuing")
+    assert "For Alex" in heading(html, "guidance-distancing")
+    assert "not a diagnosis" in article_of(html)
+
+
+# 10. Nothing of the individual answers.
+
+
+def test_the_report_never_shows_an_item_or_its_id(couple_of, checkup_for, django_capture_on_commit_callbacks):
+    couple, robin, quinn = named_couple(couple_of)
+    checkup, ra, rb = checkup_for(couple, robin, quinn)
+    save_answers(ra, answers_for(LEANS_IN), safety={"saf01": 2, "saf02": 1, "saf03": 1})
+    save_answers(rb, answers_for(LEANS_BACK))
+    with django_capture_on_commit_callbacks(execute=True):
+        response_submit(response=ra)
+        response_submit(response=rb)
+    checkup.refresh_from_db()
+    assert checkup.is_complete
+
+    html = get_as(quinn, report_url(checkup)).content.decode()
+
+    assert "section-pattern" in html
+    items = current_instrument().items
+    for item in items:
+        assert not re.search(rf"\b{re.escape(item.id)}\b", html), item.id
+        for name in ("Robin", "Quinn", None):
+            text = with_partner(item.text, name)
+            assert text not in html and escape(text) not in html, text
