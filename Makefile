@@ -45,3 +45,7 @@ lock:
 
 clean:
 	rm -rf $(VENV) var
+
+# Screenshots for the README (needs /usr/bin/chromium).
+screenshots: install
+	$(PY) scripts/screenshots.py

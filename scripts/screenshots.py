@@ -1,0 +1,147 @@
+"""Take the README's screenshots: `make screenshots`.
+
+Builds a throwaway SQLite database with the demo couple (and a second couple
+caught in the private wait), serves it with runserver, and drives Debian's
+Chromium with Playwright into docs/screenshots/: the landing page, a question
+page, the waiting state and the report at desktop and phone widths, and the
+report's print view as PDF.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "screenshots"
+DB = ROOT / "var" / "screenshots.sqlite3"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+PORT = _free_port()
+BASE = f"http://127.0.0.1:{PORT}"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-gpu",
+    "--no-first-run",
+]
+SIZES = {"desktop": (1280, 900), "phone": (390, 844)}
+
+ENV = {
+    **os.environ,
+    "DJANGO_SETTINGS_MODULE": "config.settings.base",
+    "DATABASE_URL": f"sqlite:///{DB}",
+    "DEBUG": "true",
+    "LOG_LEVEL": "WARNING",
+    # Keep the demo's "report ready" mail out of the terminal.
+    "EMAIL_URL": "dummymail://",
+}
+
+
+def build_database() -> None:
+    DB.unlink(missing_ok=True)
+    os.environ.update(ENV)
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from allauth.account.models import EmailAddress
+    from django.core.management import call_command
+
+    from accounts.models import User
+    from assessments.demo import _answer_all
+    from assessments.services import checkup_start
+    from couples.models import Couple, Membership
+
+    call_command("migrate", verbosity=0)
+    call_command("createcachetable")
+    call_command("demo")
+    jordan = User.objects.create_user("jordan@demo.attune.test", "attune-demo-2026", display_name="Jordan")
+    casey = User.objects.create_user("casey@demo.attune.test", "attune-demo-2026", display_name="Casey")
+    for person in (jordan, casey):
+        EmailAddress.objects.create(user=person, email=person.email, verified=True, primary=True)
+    couple = Couple.objects.create()
+    Membership.objects.bulk_create([Membership(couple=couple, user=jordan), Membership(couple=couple, user=casey)])
+    checkup = checkup_start(couple=couple, user=jordan)
+    _answer_all(checkup.responses.get(user=jordan), "reacher_now")
+
+
+def log_in(page, email: str) -> None:
+    page.goto(f"{BASE}/accounts/login/")
+    page.fill("#id_login", email)
+    page.fill("#id_password", "attune-demo-2026")
+    page.click("main button[type=submit]")
+    page.wait_for_url(f"{BASE}/dashboard/")
+
+
+def shoot() -> None:
+    from playwright.sync_api import sync_playwright
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        for size, (width, height) in SIZES.items():
+            context = browser.new_context(viewport={"width": width, "height": height})
+            page = context.new_page()
+            page.goto(f"{BASE}/")
+            page.screenshot(path=OUT / f"landing-{size}.png", full_page=True)
+            log_in(page, "casey@demo.attune.test")
+            page.click("text=Begin the checkup")
+            page.screenshot(path=OUT / f"question-{size}.png")
+            context.close()
+
+            context = browser.new_context(viewport={"width": width, "height": height})
+            page = context.new_page()
+            log_in(page, "jordan@demo.attune.test")
+            page.click("text=See the details")
+            page.screenshot(path=OUT / f"waiting-{size}.png", full_page=True)
+            context.close()
+
+            context = browser.new_context(viewport={"width": width, "height": height})
+            page = context.new_page()
+            log_in(page, "sam@demo.attune.test")
+            page.click("text=Read your shared report")
+            page.screenshot(path=OUT / f"report-{size}.png", full_page=True)
+            if size == "desktop":
+                page.emulate_media(media="print")
+                page.pdf(path=OUT / "report-print.pdf", format="A4", print_background=True)
+            context.close()
+        browser.close()
+
+
+def main() -> None:
+    build_database()
+    server = subprocess.Popen(  # noqa: S603 - our own manage.py with fixed arguments
+        [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{PORT}"],
+        cwd=ROOT,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(50):
+            try:
+                urllib.request.urlopen(f"{BASE}/healthz", timeout=1)  # noqa: S310 - a fixed local URL
+                break
+            except OSError:
+                time.sleep(0.2)
+        shoot()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    print(f"screenshots written to {OUT.relative_to(ROOT)}/")
+
+
+if __name__ == "__main__":
+    main()
