@@ -30,16 +30,25 @@ from couples.services import (
 INVITATION_SESSION_KEY = "couples.invitation_token"
 
 
-def no_referrer[**P](view: Callable[P, HttpResponse]) -> Callable[P, HttpResponse]:
-    """Pages that carry or follow an invitation token never leak it in a Referer."""
+def referrer_policy[**P](policy: str) -> Callable[[Callable[P, HttpResponse]], Callable[P, HttpResponse]]:
+    """Set ``Referrer-Policy`` on a view's responses.
 
-    @wraps(view)
-    def wrapped(*args: P.args, **kwargs: P.kwargs) -> HttpResponse:
-        response = view(*args, **kwargs)
-        response["Referrer-Policy"] = "no-referrer"
-        return response
+    The URL that carries the invitation token uses ``no-referrer``. The pages
+    after it have no token in their URLs and use ``same-origin``: browsers
+    send ``Origin: null`` with a form POST from a no-referrer page, and
+    Django's CSRF check rightly refuses that.
+    """
 
-    return wrapped
+    def decorator(view: Callable[P, HttpResponse]) -> Callable[P, HttpResponse]:
+        @wraps(view)
+        def wrapped(*args: P.args, **kwargs: P.kwargs) -> HttpResponse:
+            response = view(*args, **kwargs)
+            response["Referrer-Policy"] = policy
+            return response
+
+        return wrapped
+
+    return decorator
 
 
 def _session_invitation(request: HttpRequest) -> Invitation:
@@ -101,7 +110,7 @@ def invitation_revoke_view(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @require_safe
-@no_referrer
+@referrer_policy("no-referrer")
 def invitation_open(request: HttpRequest) -> HttpResponse:
     """Opening the emailed link changes nothing: the token moves into the session."""
     token = request.GET.get("t", "")
@@ -112,7 +121,7 @@ def invitation_open(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-@no_referrer
+@referrer_policy("same-origin")
 def invitation_detail(request: HttpRequest) -> HttpResponse:
     invitation = _session_invitation(request)
     user = request.user if request.user.is_authenticated else None
@@ -137,7 +146,7 @@ def invitation_detail(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-@no_referrer
+@referrer_policy("same-origin")
 def invitation_accept_view(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
@@ -161,7 +170,7 @@ def invitation_accept_view(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-@no_referrer
+@referrer_policy("same-origin")
 def invitation_decline_view(request: HttpRequest) -> HttpResponse:
     invitation = _session_invitation(request)
     user = request.user if request.user.is_authenticated else None

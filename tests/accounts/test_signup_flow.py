@@ -109,3 +109,15 @@ def test_signed_in_pages_are_never_cached(client):
     response = client.get(reverse("dashboard"))
 
     assert "no-store" in response["Cache-Control"]
+
+
+def test_a_form_without_a_valid_csrf_token_gets_a_styled_page_and_changes_nothing():
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+
+    response = client.post(reverse("account_signup"), {"email": "x@example.org"})
+
+    assert response.status_code == 403
+    assert "Please try that again" in response.content.decode()
+    assert not User.objects.exists()

@@ -34,8 +34,8 @@ def test_the_invitation_page_shows_who_invites_and_their_message_without_leaking
     page = response.content.decode()
     assert "Morgan invites you" in page
     assert "Let&#x27;s talk." in page
-    assert response["Referrer-Policy"] == "no-referrer"
-    assert '<meta name="referrer" content="no-referrer">' in page
+    assert response["Referrer-Policy"] == "same-origin"
+    assert '<meta name="referrer" content="same-origin">' in page
     assert "http://" not in page.replace("http://www.w3.org", "")
     assert token not in page
 
