@@ -72,7 +72,9 @@ def build_database() -> None:
     for person in (jordan, casey):
         EmailAddress.objects.create(user=person, email=person.email, verified=True, primary=True)
     couple = Couple.objects.create()
-    Membership.objects.bulk_create([Membership(couple=couple, user=jordan), Membership(couple=couple, user=casey)])
+    Membership.objects.bulk_create(
+        [Membership(couple=couple, user=jordan), Membership(couple=couple, user=casey)]
+    )
     checkup = checkup_start(couple=couple, user=jordan)
     _answer_all(checkup.responses.get(user=jordan), "reacher_now")
 
