@@ -163,11 +163,16 @@ def response_submit(*, response: Response, hold_back: bool = False) -> Response:
     return response
 
 
+def _lock_checkup_and(response: Response) -> tuple[Checkup, Response]:
+    """Lock the checkup, then the response: the one order every writer here uses."""
+    checkup = Checkup.objects.select_for_update().get(pk=response.checkup_id)
+    return checkup, Response.objects.select_for_update().select_related("user").get(pk=response.pk)
+
+
 @transaction.atomic
 def response_release(*, response: Response) -> Response:
     """Share a held-back part after all; completes the checkup if the partner is done."""
-    checkup = Checkup.objects.select_for_update().get(pk=response.checkup_id)
-    response = Response.objects.select_for_update().get(pk=response.pk)
+    checkup, response = _lock_checkup_and(response)
     if response.held_back:
         response.held_back = False
         response.save(update_fields=["held_back"])
@@ -178,8 +183,7 @@ def response_release(*, response: Response) -> Response:
 @transaction.atomic
 def response_hold_back(*, response: Response) -> Response:
     """Hold back a submitted part while the checkup is still open (after a safety concern)."""
-    checkup = Checkup.objects.select_for_update().get(pk=response.checkup_id)
-    response = Response.objects.select_for_update().get(pk=response.pk)
+    checkup, response = _lock_checkup_and(response)
     if checkup.completed_at is not None:
         raise CheckupError("complete", _("The shared report has already opened for both of you."))
     if response_has_safety_concern(response=response):
@@ -191,8 +195,7 @@ def response_hold_back(*, response: Response) -> Response:
 @transaction.atomic
 def response_remind_partner(*, response: Response) -> Response:
     """Email the partner a gentle reminder; once a day, and only after one's own submission."""
-    checkup = Checkup.objects.select_for_update().get(pk=response.checkup_id)
-    response = Response.objects.select_for_update().select_related("user").get(pk=response.pk)
+    checkup, response = _lock_checkup_and(response)
     if response.submitted_at is None or checkup.completed_at is not None:
         raise CheckupError("not_waiting", _("There is nobody to remind right now."))
     now = timezone.now()

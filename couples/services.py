@@ -100,16 +100,20 @@ def invitation_create(*, inviter: User, email: str, message: str = "") -> Invita
     return invitation
 
 
+def _locked_open_invitation(invitation: Invitation, user: User, refusal: str) -> Invitation:
+    """The inviter's invitation, locked; ``refusal`` (with ``%(state)s``) if it has ended."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk, inviter=user)
+    if invitation.state not in (Invitation.State.PENDING, Invitation.State.EXPIRED):
+        raise CoupleError("not_open", refusal % {"state": invitation.state.label})
+    return invitation
+
+
 @transaction.atomic
 def invitation_resend(*, invitation: Invitation, user: User) -> Invitation:
     """Send a fresh link (the earlier one stops working) and restart the 7 days."""
-    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk, inviter=user)
-    if invitation.state not in (Invitation.State.PENDING, Invitation.State.EXPIRED):
-        raise CoupleError(
-            "not_open",
-            _("That invitation is %(state)s, so it cannot be sent again.")
-            % {"state": invitation.state.label},
-        )
+    invitation = _locked_open_invitation(
+        invitation, user, _("That invitation is %(state)s, so it cannot be sent again.")
+    )
     _check_send_rate(user)
     now = timezone.now()
     token = _new_token(invitation)
@@ -123,11 +127,7 @@ def invitation_resend(*, invitation: Invitation, user: User) -> Invitation:
 
 @transaction.atomic
 def invitation_revoke(*, invitation: Invitation, user: User) -> Invitation:
-    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk, inviter=user)
-    if invitation.state not in (Invitation.State.PENDING, Invitation.State.EXPIRED):
-        raise CoupleError(
-            "not_open", _("That invitation is already %(state)s.") % {"state": invitation.state.label}
-        )
+    invitation = _locked_open_invitation(invitation, user, _("That invitation is already %(state)s."))
     invitation.revoked_at = timezone.now()
     invitation.save(update_fields=["revoked_at"])
     return invitation

@@ -1,20 +1,14 @@
-import re
-
 import pytest
 from django.core import mail
 from django.urls import reverse
 
 from assessments.services import response_hold_back, response_release, response_submit
 from tests.support.answers import REACHER, STEPPER, answers_for, save_answers
+from tests.support.html import mask_html
 
 pytestmark = pytest.mark.django_db
 
 CONCERN = {"saf01": 4, "saf02": 2}
-
-
-def _mask(html: str) -> str:
-    html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "CSRF", html)
-    return re.sub(r'nonce="[^"]+"', "NONCE", html)
 
 
 def test_a_safety_concern_shows_its_author_a_private_panel_after_submitting_and_on_the_dashboard(
@@ -57,12 +51,12 @@ def test_a_held_back_part_looks_to_the_partner_exactly_like_a_part_not_yet_submi
         response_submit(response=rb)
     client.force_login(b)
     pages = [reverse("dashboard"), reverse("assessments:checkup", args=[checkup.pk])]
-    not_yet = [_mask(client.get(url).content.decode()) for url in pages]
+    not_yet = [mask_html(client.get(url).content.decode()) for url in pages]
 
     with django_capture_on_commit_callbacks(execute=True):
         response_submit(response=ra, hold_back=True)
 
-    held_back = [_mask(client.get(url).content.decode()) for url in pages]
+    held_back = [mask_html(client.get(url).content.decode()) for url in pages]
     assert held_back == not_yet
     assert mail.outbox == []
     assert client.get(reverse("assessments:report", args=[checkup.pk])).status_code == 404
