@@ -80,8 +80,14 @@ def _upsert[A: (Answer, SafetyAnswer)](model: type[A], rows: list[A]) -> None:
 
 
 @transaction.atomic
-def response_save_section(*, response: Response, section_key: str, values: Mapping[str, int]) -> Response:
+def response_save_section(
+    *, response: Response, section_key: str, values: Mapping[str, int], resume_at: str | None = None
+) -> Response:
     """Upsert the answers of one section and remember where to resume.
+
+    The resume point only moves forward: to ``resume_at`` (the page the person
+    goes on to) or this section, whichever comes later, so that stepping Back
+    and leaving does not lose how far they had got.
 
     ``values`` must already be valid for the section (see ``assessments.forms``);
     they are checked again here, and nothing is saved if any is not.
@@ -103,7 +109,10 @@ def response_save_section(*, response: Response, section_key: str, values: Mappi
     else:
         _upsert(Answer, [Answer(item_id=i, value=v, **fields) for i, v in values.items()])
     response.started_at = response.started_at or now
-    response.current_section = section_key
+    keys = [s.key for s in instrument.sections]
+    target = resume_at if resume_at in keys else section_key
+    if response.current_section not in keys or keys.index(target) > keys.index(response.current_section):
+        response.current_section = target
     response.save(update_fields=["started_at", "current_section"])
     return response
 

@@ -126,18 +126,17 @@ def section_view(request: AuthenticatedHttpRequest, checkup_id: int, section_key
     if request.method == "POST":
         parsed = section_parse(instrument=instrument, section_key=section_key, data=request.POST)
         if parsed.is_valid:
+            going_back = request.POST.get("action") == "back"
+            target = keys[max(index - 1, 0)] if going_back else keys[min(index + 1, len(keys) - 1)]
             try:
-                response_save_section(response=response, section_key=section_key, values=parsed.values)
+                response_save_section(
+                    response=response, section_key=section_key, values=parsed.values, resume_at=target
+                )
             except CheckupError as error:
                 messages.error(request, error.message)
                 return redirect("assessments:checkup", checkup.pk)
-            if request.POST.get("action") == "back":
-                target = keys[max(index - 1, 0)]
+            if going_back or index + 1 < len(keys):
                 return redirect("assessments:section", checkup.pk, target)
-            if index + 1 < len(keys):
-                response.current_section = keys[index + 1]
-                response.save(update_fields=["current_section"])
-                return redirect("assessments:section", checkup.pk, keys[index + 1])
             return redirect("assessments:review", checkup.pk)
         posted, item_errors, page_errors = parsed.values, parsed.item_errors, parsed.errors
     saved = (

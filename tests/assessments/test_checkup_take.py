@@ -301,3 +301,15 @@ def test_the_database_allows_one_response_per_person_per_checkup(couple_of, chec
 
     with pytest.raises(IntegrityError):
         Response.objects.create(checkup=checkup, user=a)
+
+
+def test_stepping_back_and_leaving_still_resumes_at_the_furthest_page(client, couple_of, checkup_for):
+    couple, a, b = couple_of()
+    checkup, _, _ = checkup_for(couple, a, b)
+    client.force_login(a)
+    client.post(section_url(checkup, FIRST), {})
+    client.post(section_url(checkup, SECOND), {"action": "back"})
+
+    resumed = client.get(reverse("assessments:checkup", args=[checkup.pk]))
+
+    assert resumed["Location"] == section_url(checkup, SECOND)

