@@ -185,6 +185,7 @@ def review_view(request: AuthenticatedHttpRequest, checkup_id: int) -> HttpRespo
     missing = [instrument.item(item_id) for item_id in response_missing_items(response=response)]
     context = {
         "checkup": checkup,
+        "response": response,
         "partner_name": partner_name,
         "missing": [
             {
