@@ -14,7 +14,7 @@ RUN python -m pip install --require-hashes -r requirements.lock
 
 COPY --chown=attune:attune . .
 # collectstatic needs a key to import settings; this one exists only at build time.
-RUN SECRET_KEY=build-only-not-secret python manage.py collectstatic --noinput
+RUN SECRET_KEY=build-only-not-secret SITE_URL=https://build.invalid python manage.py collectstatic --noinput
 
 USER attune
 EXPOSE 8000

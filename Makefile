@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 
-.PHONY: run test install demo deploy-check lint lock screenshots clean
+.PHONY: run test install demo deploy-check lint lock screenshots clean browser-deps
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -34,7 +34,17 @@ deploy-check: install
 	EMAIL_URL=smtp+tls://attune:secret@mail.example.org:587 \
 	$(PY) manage.py check --deploy --fail-level WARNING
 
-test: lint deploy-check
+# The browser tests need Debian's Chromium and a Java runtime (for the HTML checker).
+browser-deps:
+	@if ! command -v chromium >/dev/null || ! command -v java >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium default-jre-headless >/dev/null; \
+	  else \
+	    echo "The browser tests need chromium and java: sudo apt-get install chromium default-jre-headless" >&2; exit 1; \
+	  fi; \
+	fi
+
+test: lint deploy-check browser-deps
 	DATABASE_URL=sqlite:///:memory: $(PY) manage.py makemigrations --check --dry-run
 	$(BIN)/pytest
 

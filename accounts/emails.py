@@ -4,13 +4,15 @@ Every message has a plain-text and an HTML part. Where a template set has no
 HTML body, the text body is wrapped in the site's email layout.
 """
 
+import re
 from typing import Any
 
 from django.core.mail import EmailMultiAlternatives
 from django.tasks import task
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
-from django.utils.html import linebreaks, urlize
+from django.utils.html import format_html_join, urlize
+from django.utils.safestring import SafeString
 
 
 @task()
@@ -21,12 +23,23 @@ def email_deliver(*, subject: str, body_text: str, body_html: str, to: list[str]
     message.send()
 
 
+def _linked(line: str) -> SafeString:
+    # urlize escapes the text itself (autoescape=True) but returns a plain str.
+    return SafeString(urlize(line, autoescape=True))
+
+
 def email_html_from_text(*, subject: str, body_text: str) -> str:
-    """The HTML part for a message that only has a text template."""
-    return render_to_string(
-        "email/layout.html",
-        {"subject": subject, "body": urlize(linebreaks(body_text, autoescape=True))},
+    """The HTML part for a message that only has a text template: escaped, links made clickable."""
+    paragraphs = re.split(r"\n\s*\n", body_text.strip())
+    body = format_html_join(
+        "",
+        "<p>{}</p>",
+        (
+            (format_html_join(SafeString("<br>"), "{}", ((_linked(line),) for line in p.splitlines())),)
+            for p in paragraphs
+        ),
     )
+    return render_to_string("email/layout.html", {"subject": subject, "body": body})
 
 
 def email_render(*, template_prefix: str, context: dict[str, Any]) -> tuple[str, str, str]:

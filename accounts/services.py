@@ -15,6 +15,7 @@ from assessments.models import Answer, Response, SafetyAnswer
 from assessments.report_page import report_context
 from couples.models import Couple, Invitation
 from couples.selectors import couple_active_for, couple_partner
+from couples.services import couple_lock_open_checkups
 
 
 def _iso(value: Any) -> str | None:
@@ -128,6 +129,7 @@ def account_delete(*, user: User) -> None:
     couple = couple_active_for(user=user)
     if couple is not None:
         couple = Couple.objects.select_for_update().get(pk=couple.pk)
+        couple_lock_open_checkups(couple=couple)
         couple.dissolved_at = now
         couple.save(update_fields=["dissolved_at"])
         couple.memberships.update(is_active=False)

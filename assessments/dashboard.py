@@ -16,10 +16,8 @@ def checkup_dashboard(*, couple: Couple, user: User) -> dict[str, Any]:
     return {
         "open_checkup": open_checkup,
         "my_response": response,
-        # Only the person's own submitted response can carry a private panel.
-        "safety_concern": bool(
-            response and response.is_submitted and response_has_safety_concern(response=response)
-        ),
+        # The person's own private answers only; the partner's are never read here.
+        "safety_concern": bool(response and response_has_safety_concern(response=response)),
         "partner_name": partner.display_name if partner else "",
         "completed_checkups": list(checkups_completed_for(couple=couple).order_by("-completed_at")),
     }

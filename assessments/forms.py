@@ -42,7 +42,8 @@ def section_parse(*, instrument: Instrument, section_key: str, data: QueryDict) 
             continue
         scale = instrument.response_scale_for(item)
         value = raw[0].strip()
-        if len(raw) > 1 or not value.isdecimal() or not scale.min_value <= int(value) <= scale.max_value:
+        valid = len(raw) == 1 and len(value) <= 3 and value.isdecimal()
+        if not valid or not scale.min_value <= int(value) <= scale.max_value:
             result.item_errors[item_id] = _("Please choose one of the answers shown.")
             continue
         result.values[item_id] = int(value)

@@ -23,6 +23,8 @@ from assessments.selectors import checkup_instrument, checkup_open_for, response
 from couples.models import Couple
 
 REMINDER_INTERVAL = timedelta(days=1)
+# The resume point after the last page: the review, never back into the private check.
+REVIEW = "review"
 
 
 class CheckupError(Exception):
@@ -109,7 +111,7 @@ def response_save_section(
     else:
         _upsert(Answer, [Answer(item_id=i, value=v, **fields) for i, v in values.items()])
     response.started_at = response.started_at or now
-    keys = [s.key for s in instrument.sections]
+    keys = [s.key for s in instrument.sections] + [REVIEW]
     target = resume_at if resume_at in keys else section_key
     if response.current_section not in keys or keys.index(target) > keys.index(response.current_section):
         response.current_section = target
@@ -132,6 +134,8 @@ def response_has_safety_concern(*, response: Response) -> bool:
 
 def _complete_if_ready(checkup: Checkup) -> bool:
     """Complete the (locked) checkup when every response counts as submitted."""
+    if Couple.objects.filter(pk=checkup.couple_id, dissolved_at__isnull=False).exists():
+        return False  # the couple ended while this was in flight: no reveal
     responses = list(checkup.responses.select_related("user"))
     if checkup.completed_at is not None or len(responses) < 2:
         return False
@@ -195,9 +199,10 @@ def response_hold_back(*, response: Response) -> Response:
     checkup, response = _lock_checkup_and(response)
     if checkup.completed_at is not None:
         raise CheckupError("complete", _("The shared report has already opened for both of you."))
-    if response_has_safety_concern(response=response):
-        response.held_back = True
-        response.save(update_fields=["held_back"])
+    if response.submitted_at is None or not response_has_safety_concern(response=response):
+        raise CheckupError("not_offered", _("There is nothing to hold back right now."))
+    response.held_back = True
+    response.save(update_fields=["held_back"])
     return response
 
 
@@ -205,7 +210,8 @@ def response_hold_back(*, response: Response) -> Response:
 def response_remind_partner(*, response: Response) -> Response:
     """Email the partner a gentle reminder; once a day, and only after one's own submission."""
     checkup, response = _lock_checkup_and(response)
-    if response.submitted_at is None or checkup.completed_at is not None:
+    # A held-back part counts as not submitted, for reminders too.
+    if not response.counts_as_submitted or checkup.completed_at is not None:
         raise CheckupError("not_waiting", _("There is nobody to remind right now."))
     now = timezone.now()
     if response.reminder_sent_at and now - response.reminder_sent_at < REMINDER_INTERVAL:

@@ -22,6 +22,7 @@ from assessments.selectors import (
     response_own_safety_answers,
 )
 from assessments.services import (
+    REVIEW,
     CheckupError,
     checkup_start,
     response_has_safety_concern,
@@ -72,6 +73,8 @@ def checkup_home(request: AuthenticatedHttpRequest, checkup_id: int) -> HttpResp
         return redirect("assessments:report", checkup.pk)
     if not response.is_submitted:
         instrument = checkup_instrument(checkup=checkup)
+        if response.current_section == REVIEW:
+            return redirect("assessments:review", checkup.pk)
         section_key = response.current_section or instrument.sections[0].key
         return redirect("assessments:section", checkup.pk, section_key)
     context = {
@@ -127,7 +130,7 @@ def section_view(request: AuthenticatedHttpRequest, checkup_id: int, section_key
         parsed = section_parse(instrument=instrument, section_key=section_key, data=request.POST)
         if parsed.is_valid:
             going_back = request.POST.get("action") == "back"
-            target = keys[max(index - 1, 0)] if going_back else keys[min(index + 1, len(keys) - 1)]
+            target = keys[max(index - 1, 0)] if going_back else ([*keys, REVIEW])[index + 1]
             try:
                 response_save_section(
                     response=response, section_key=section_key, values=parsed.values, resume_at=target
@@ -135,9 +138,9 @@ def section_view(request: AuthenticatedHttpRequest, checkup_id: int, section_key
             except CheckupError as error:
                 messages.error(request, error.message)
                 return redirect("assessments:checkup", checkup.pk)
-            if going_back or index + 1 < len(keys):
-                return redirect("assessments:section", checkup.pk, target)
-            return redirect("assessments:review", checkup.pk)
+            if target == REVIEW:
+                return redirect("assessments:review", checkup.pk)
+            return redirect("assessments:section", checkup.pk, target)
         posted, item_errors, page_errors = parsed.values, parsed.item_errors, parsed.errors
     saved = (
         response_own_safety_answers(response=response, user=request.user)
@@ -186,6 +189,7 @@ def review_view(request: AuthenticatedHttpRequest, checkup_id: int) -> HttpRespo
     context = {
         "checkup": checkup,
         "response": response,
+        "first_section": instrument.sections[0].key,
         "partner_name": partner_name,
         "missing": [
             {

@@ -28,6 +28,12 @@ def invitation_open_from(*, user: User) -> Invitation | None:
     return Invitation.objects.open().filter(inviter=user).first()
 
 
+def invitation_by_hash(*, digest: str) -> Invitation | None:
+    if len(digest) != 64:
+        return None
+    return Invitation.objects.select_related("inviter").filter(token_hash=digest).first()
+
+
 def invitation_by_token(*, token: str) -> Invitation | None:
     """The invitation whose token this is, whatever its state; None for an unknown token."""
     if not token or len(token) > 200:

@@ -162,14 +162,17 @@ def invitation_accept(*, invitation: Invitation, user: User) -> Couple:
     moment (the same link twice, or two links for one person) leave exactly
     one couple; the later one gets a ``CoupleError``.
     """
+    # Lock order everywhere: people (by id), then invitations, as invitation_create
+    # and account deletion do; so crossing accepts, re-invites and deletions
+    # wait for each other instead of deadlocking.
+    inviter_id = Invitation.objects.values_list("inviter_id", flat=True).get(pk=invitation.pk)
+    list(User.objects.select_for_update().filter(pk__in=[inviter_id, user.pk]).order_by("pk"))
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.accepted_by_id == user.pk and invitation.couple_id is not None:
         raise CoupleError("accepted", _("You have already accepted this invitation."))
     _check_answerable(invitation, user)
     if invitation.inviter_id == user.pk:
         raise CoupleError("self", _("You cannot accept your own invitation."))
-    # A fixed lock order (by id) keeps two crossing accepts from deadlocking.
-    list(User.objects.select_for_update().filter(pk__in=[invitation.inviter_id, user.pk]).order_by("pk"))
     if couple_active_for(user=user):
         raise CoupleError(
             "in_couple",
@@ -226,12 +229,25 @@ def invitation_decline(*, invitation: Invitation, user: User | None) -> Invitati
     return invitation
 
 
+def couple_lock_open_checkups(*, couple: Couple) -> None:
+    """Wait for any submission in flight, so a couple never ends halfway through a reveal.
+
+    Lock order: couple, then checkup; submissions lock the checkup and then
+    only read the couple.
+    """
+    # Imported here: assessments builds on couples, not the reverse.
+    from assessments.models import Checkup
+
+    list(Checkup.objects.select_for_update().filter(couple=couple, completed_at__isnull=True))
+
+
 @transaction.atomic
 def couple_leave(*, couple: Couple, user: User) -> Couple:
     """Dissolve ``couple``; the partner who stays is told by email (no reason given)."""
     couple = Couple.objects.select_for_update().get(pk=couple.pk, memberships__user=user)
     if not couple.is_active:
         raise CoupleError("dissolved", _("This couple has already ended."))
+    couple_lock_open_checkups(couple=couple)
     now = timezone.now()
     couple.dissolved_at = now
     couple.save(update_fields=["dissolved_at"])

@@ -8,14 +8,22 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.audit import audit_refused
 from accounts.http import AuthenticatedHttpRequest
 from couples.forms import InviteForm
 from couples.models import Couple, Invitation
-from couples.selectors import couple_active_for, couple_partner, invitation_by_token
+from couples.selectors import (
+    couple_active_for,
+    couple_partner,
+    invitation_by_hash,
+    invitation_by_token,
+    token_hash,
+)
 from couples.services import (
     CoupleError,
     couple_leave,
@@ -52,7 +60,7 @@ def referrer_policy[**P](policy: str) -> Callable[[Callable[P, HttpResponse]], C
 
 
 def _session_invitation(request: HttpRequest) -> Invitation:
-    invitation = invitation_by_token(token=request.session.get(INVITATION_SESSION_KEY, ""))
+    invitation = invitation_by_hash(digest=request.session.get(INVITATION_SESSION_KEY, ""))
     if invitation is None:
         raise Http404
     return invitation
@@ -76,9 +84,8 @@ def invite(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 def _own_invitation(request: AuthenticatedHttpRequest) -> Invitation:
     pk = request.POST.get("invitation", "").strip()
-    invitation = (
-        Invitation.objects.filter(pk=int(pk), inviter=request.user).first() if pk.isdecimal() else None
-    )
+    valid = pk.isdecimal() and len(pk) <= 18
+    invitation = Invitation.objects.filter(pk=int(pk), inviter=request.user).first() if valid else None
     if invitation is None:
         audit_refused(request, "invitation")
         raise Http404
@@ -109,6 +116,7 @@ def invitation_revoke_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     return redirect("dashboard")
 
 
+@never_cache
 @require_safe
 @referrer_policy("no-referrer")
 def invitation_open(request: HttpRequest) -> HttpResponse:
@@ -116,10 +124,12 @@ def invitation_open(request: HttpRequest) -> HttpResponse:
     token = request.GET.get("t", "")
     if invitation_by_token(token=token) is None:
         raise Http404
-    request.session[INVITATION_SESSION_KEY] = token
+    # Only the hash goes into the session table, like the invitation table.
+    request.session[INVITATION_SESSION_KEY] = token_hash(token)
     return redirect("couples:invitation")
 
 
+@never_cache
 @require_safe
 @referrer_policy("same-origin")
 def invitation_detail(request: HttpRequest) -> HttpResponse:
@@ -149,7 +159,7 @@ def invitation_detail(request: HttpRequest) -> HttpResponse:
 @referrer_policy("same-origin")
 def invitation_accept_view(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
+        return redirect_to_login(reverse("couples:invitation"))
     if INVITATION_SESSION_KEY not in request.session and couple_active_for(user=request.user):
         # A second click after the first one already linked the couple.
         messages.info(request, _("You are linked with your partner."))

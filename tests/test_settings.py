@@ -9,7 +9,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _run_with_production_settings(**env: str) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DJANGO_SETTINGS_MODULE"}}
+    clean = {
+        k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "SITE_URL", "DJANGO_SETTINGS_MODULE"}
+    }
     return subprocess.run(
         [sys.executable, "-c", "import django; from django.conf import settings; settings.DEBUG"],
         cwd=ROOT,
@@ -29,8 +31,16 @@ def test_production_refuses_to_start_without_a_secret_key_in_one_line():
     ]
 
 
-def test_production_starts_with_a_secret_key():
+def test_production_refuses_to_start_without_a_site_url_in_one_line():
     result = _run_with_production_settings(SECRET_KEY="x" * 60)
+
+    assert result.returncode == 1
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.stderr.startswith("SITE_URL is not set")
+
+
+def test_production_starts_with_a_secret_key_and_a_site_url():
+    result = _run_with_production_settings(SECRET_KEY="x" * 60, SITE_URL="https://attune.example.org")
 
     assert result.returncode == 0, result.stderr
 

@@ -41,7 +41,12 @@ CSRF_TRUSTED_ORIGINS: list[str] = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SECURE_SSL_REDIRECT_FROM_ENV: bool = env.bool("SECURE_SSL_REDIRECT", default=True)
 
 # Links in emails are built from this, never from the request's Host header.
-SITE_URL: str = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+SITE_URL_FROM_ENV: str = env.str("SITE_URL", default="").rstrip("/")
+SITE_URL = SITE_URL_FROM_ENV or "http://127.0.0.1:8000"
+
+# Behind a TLS proxy, allauth's per-IP rate limits must count the client's
+# address, not the proxy's: set this to the number of proxies in front.
+ALLAUTH_TRUSTED_PROXY_COUNT: int = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'attune.sqlite3'}"),
@@ -181,10 +186,9 @@ MAILERS = {
     }
 }
 
+TASKS_BACKEND_FROM_ENV: str = env.str("TASKS_BACKEND", default="")
 TASKS = {
-    "default": {
-        "BACKEND": env.str("TASKS_BACKEND", default="django.tasks.backends.immediate.ImmediateBackend"),
-    }
+    "default": {"BACKEND": TASKS_BACKEND_FROM_ENV or "django.tasks.backends.immediate.ImmediateBackend"},
 }
 
 LANGUAGE_CODE = "en"
@@ -226,6 +230,11 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # runserver's request lines would otherwise carry invitation tokens.
+    "filters": {"no_query_strings": {"()": "accounts.logfilters.NoQueryStrings"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["no_query_strings"]}
+    },
+    "loggers": {"django.server": {"handlers": ["console"], "level": "INFO", "propagate": False}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }

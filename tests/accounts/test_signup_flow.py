@@ -121,3 +121,15 @@ def test_a_form_without_a_valid_csrf_token_gets_a_styled_page_and_changes_nothin
     assert response.status_code == 403
     assert "Please try that again" in response.content.decode()
     assert not User.objects.exists()
+
+
+def test_the_html_part_of_a_text_email_is_real_html_with_the_text_escaped():
+    from accounts.emails import email_html_from_text
+
+    html = email_html_from_text(
+        subject="Hi", body_text="Hello <b>Sam</b>,\n\nSee https://attune.test/x?a=1&b=2\nthen"
+    )
+
+    assert "<p>Hello &lt;b&gt;Sam&lt;/b&gt;,</p>" in html
+    assert '<a href="https://attune.test/x?a=1&amp;b=2">' in html
+    assert "<br>then</p>" in html

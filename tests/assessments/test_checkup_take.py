@@ -313,3 +313,31 @@ def test_stepping_back_and_leaving_still_resumes_at_the_furthest_page(client, co
     resumed = client.get(reverse("assessments:checkup", args=[checkup.pk]))
 
     assert resumed["Location"] == section_url(checkup, SECOND)
+
+
+def test_after_the_last_page_the_person_resumes_at_the_review_not_the_private_check(
+    client, couple_of, checkup_for
+):
+    couple, a, b = couple_of()
+    checkup, _, _ = checkup_for(couple, a, b)
+    client.force_login(a)
+    last = INSTRUMENT.sections[-1].key
+
+    assert client.post(section_url(checkup, last), {})["Location"] == reverse(
+        "assessments:review", args=[checkup.pk]
+    )
+    assert client.get(reverse("assessments:checkup", args=[checkup.pk]))["Location"] == reverse(
+        "assessments:review", args=[checkup.pk]
+    )
+
+
+def test_an_absurdly_long_number_is_a_clear_message_not_a_crash(client, couple_of, checkup_for):
+    couple, a, b = couple_of()
+    checkup, _, _ = checkup_for(couple, a, b)
+    item = INSTRUMENT.section_items(FIRST)[0]
+    client.force_login(a)
+
+    response = client.post(section_url(checkup, FIRST), {f"q_{item.id}": "1" * 5000})
+
+    assert response.status_code == 400
+    assert "Please choose one of the answers shown." in response.content.decode()

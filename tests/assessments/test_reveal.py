@@ -52,3 +52,25 @@ def test_two_partners_starting_a_checkup_at_once_get_the_same_one(couple_of):
 
     assert outcomes[0] == outcomes[1]
     assert Checkup.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_couple_that_ended_before_the_second_submission_gets_no_reveal(
+    couple_of, checkup_for, django_capture_on_commit_callbacks
+):
+    from couples.services import couple_leave
+
+    couple, a, b = couple_of()
+    checkup, ra, rb = checkup_for(couple, a, b)
+    save_answers(ra, answers_for(REACHER))
+    save_answers(rb, answers_for(STEPPER))
+    response_submit(response=ra)
+    couple_leave(couple=couple, user=a)
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response_submit(response=rb)
+
+    checkup.refresh_from_db()
+    assert checkup.completed_at is None
+    assert mail.outbox == []

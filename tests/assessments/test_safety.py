@@ -2,7 +2,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from assessments.services import response_hold_back, response_release, response_submit
+from assessments.services import CheckupError, response_hold_back, response_release, response_submit
 from tests.support.answers import REACHER, STEPPER, answers_for, save_answers
 from tests.support.html import mask_html
 
@@ -75,7 +75,8 @@ def test_holding_back_is_only_honoured_after_a_safety_concern(couple_of, checkup
     save_answers(ra, answers_for(REACHER))
 
     response_submit(response=ra, hold_back=True)
-    response_hold_back(response=ra)
+    with pytest.raises(CheckupError):
+        response_hold_back(response=ra)
 
     ra.refresh_from_db()
     assert ra.held_back is False
@@ -113,3 +114,29 @@ def test_assessment_and_report_pages_have_a_leave_quickly_control(client, couple
 
     assert 'class="quick-exit"' in page
     assert "quick-exit.js" in page
+
+
+def test_the_panel_shows_at_once_even_with_questions_still_unanswered(client, couple_of, checkup_for):
+    couple, a, b = couple_of()
+    checkup, ra, _ = checkup_for(couple, a, b)
+    save_answers(ra, {}, safety=CONCERN)
+    client.force_login(a)
+
+    review = client.get(reverse("assessments:review", args=[checkup.pk])).content.decode()
+    dashboard = client.get(reverse("dashboard")).content.decode()
+
+    assert "Just for you" in review
+    assert "Just for you" in dashboard
+
+
+def test_a_held_back_part_cannot_send_the_partner_a_reminder(client, couple_of, checkup_for):
+    couple, a, b = couple_of()
+    checkup, ra, _ = checkup_for(couple, a, b)
+    save_answers(ra, answers_for(REACHER), safety=CONCERN)
+    response_submit(response=ra, hold_back=True)
+    client.force_login(a)
+
+    page = client.post(reverse("assessments:remind", args=[checkup.pk]), follow=True).content.decode()
+
+    assert "nobody to remind" in page
+    assert mail.outbox == []

@@ -67,3 +67,26 @@ def test_an_expired_link_says_it_expired_and_how_to_get_a_new_one(client, send_i
 
     assert "expired" in page
     assert "Ari can send a fresh link" in page
+
+
+def test_the_session_holds_only_the_tokens_hash_and_the_pages_are_not_cached(client, send_invitation):
+    invitation, token = send_invitation(UserFactory(), "partner@example.org")
+
+    opened = client.get(open_url(token))
+    page = client.get(reverse("couples:invitation"))
+
+    assert token not in str(dict(client.session))
+    assert invitation.token_hash in str(dict(client.session))
+    assert "no-store" in opened["Cache-Control"]
+    assert "no-store" in page["Cache-Control"]
+
+
+def test_a_logged_out_accept_goes_to_log_in_and_then_back_to_the_invitation(client, send_invitation):
+    _, token = send_invitation(UserFactory(), "partner@example.org")
+    client.get(open_url(token))
+
+    response = client.post(reverse("couples:invitation_accept"))
+
+    assert response.status_code == 302
+    assert "next=/invitation/" in response["Location"]
+    assert "accept" not in response["Location"]
