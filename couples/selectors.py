@@ -28,6 +28,11 @@ def invitation_open_from(*, user: User) -> Invitation | None:
     return Invitation.objects.open().filter(inviter=user).first()
 
 
+def invitation_sent_by(*, pk: int, user: User) -> Invitation | None:
+    """One of ``user``'s own invitations, or None (someone else's looks the same as none)."""
+    return Invitation.objects.filter(pk=pk, inviter=user).first()
+
+
 def invitation_by_hash(*, digest: str) -> Invitation | None:
     if len(digest) != 64:
         return None

@@ -22,6 +22,7 @@ from couples.selectors import (
     couple_partner,
     invitation_by_hash,
     invitation_by_token,
+    invitation_sent_by,
     token_hash,
 )
 from couples.services import (
@@ -85,7 +86,7 @@ def invite(request: AuthenticatedHttpRequest) -> HttpResponse:
 def _own_invitation(request: AuthenticatedHttpRequest) -> Invitation:
     pk = request.POST.get("invitation", "").strip()
     valid = pk.isdecimal() and len(pk) <= 18
-    invitation = Invitation.objects.filter(pk=int(pk), inviter=request.user).first() if valid else None
+    invitation = invitation_sent_by(pk=int(pk), user=request.user) if valid else None
     if invitation is None:
         audit_refused(request, "invitation")
         raise Http404
