@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from accounts.emails import email_send
 from accounts.models import User
 from couples.models import Couple, Invitation, InvitationSend, Membership
-from couples.selectors import couple_active_for, couple_partner, token_hash
+from couples.selectors import couple_active_for, couple_partner, token_hash, user_has_verified_email
 
 INVITATION_LIFETIME = timedelta(days=7)
 SENDS_PER_HOUR = 5
@@ -29,13 +29,6 @@ class CoupleError(Exception):
         super().__init__(message)
         self.code = code
         self.message = message
-
-
-def _has_verified_email(user: User, email: str | None = None) -> bool:
-    addresses = EmailAddress.objects.filter(user=user, verified=True)
-    if email is not None:
-        addresses = addresses.filter(email__iexact=email)
-    return addresses.exists()
 
 
 def _check_send_rate(user: User) -> None:
@@ -72,7 +65,7 @@ def invitation_create(*, inviter: User, email: str, message: str = "") -> Invita
     """
     email = email.strip().lower()
     User.objects.select_for_update().get(pk=inviter.pk)
-    if not _has_verified_email(inviter):
+    if not user_has_verified_email(user=inviter):
         raise CoupleError("unverified", _("Please verify your email address before inviting anyone."))
     if couple_active_for(user=inviter):
         raise CoupleError("in_couple", _("You are already linked with a partner."))
@@ -137,7 +130,7 @@ def _check_answerable(invitation: Invitation, user: User | None) -> None:
     state = invitation.state
     if state != Invitation.State.PENDING:
         raise CoupleError(state.value, invitation_state_message(state))
-    if user is not None and not _has_verified_email(user, invitation.email):
+    if user is not None and not user_has_verified_email(user=user, email=invitation.email):
         raise CoupleError(
             "wrong_account",
             _("This invitation was sent to a different email address than the one on your account."),

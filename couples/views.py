@@ -2,7 +2,6 @@ from collections.abc import Callable
 from functools import wraps
 
 from allauth.account.decorators import reauthentication_required
-from allauth.account.models import EmailAddress
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -24,6 +23,7 @@ from couples.selectors import (
     invitation_by_token,
     invitation_sent_by,
     token_hash,
+    user_has_verified_email,
 )
 from couples.services import (
     CoupleError,
@@ -145,11 +145,7 @@ def invitation_detail(request: HttpRequest) -> HttpResponse:
         "is_own": is_own,
         "is_accepted_by_me": user is not None and invitation.accepted_by_id == user.pk,
         "wrong_account": (
-            user is not None
-            and not is_own
-            and not EmailAddress.objects.filter(
-                user=user, email__iexact=invitation.email, verified=True
-            ).exists()
+            user is not None and not is_own and not user_has_verified_email(user=user, email=invitation.email)
         ),
         "in_couple": user is not None and couple_active_for(user=user) is not None,
     }

@@ -1,8 +1,10 @@
+from datetime import timedelta
 from typing import Any
 
 from allauth.account.models import EmailAddress
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
 from accounts.models import User
 from assessments.demo import demo_checkups
@@ -32,7 +34,8 @@ class Command(BaseCommand):
             people.append(user)
         sam, alex = people
         if couple_active_for(user=sam) is None and couple_active_for(user=alex) is None:
-            new = Couple.objects.create()
+            # Linked a while ago, so the demo's earlier checkup fits the story.
+            new = Couple.objects.create(created_at=timezone.now() - timedelta(days=90))
             Membership.objects.bulk_create(
                 [Membership(couple=new, user=sam), Membership(couple=new, user=alex)]
             )
