@@ -4,40 +4,21 @@ from urllib.parse import quote, urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.http import HttpRequest
 from django.urls import reverse
 
-from accounts.emails import email_deliver, email_html_from_text
+from accounts.emails import email_send
+from couples.session import has_pending_invitation
 
 
 class AccountAdapter(DefaultAccountAdapter):
     """allauth, adjusted: mail goes through the task queue, links use SITE_URL."""
 
-    def format_email_subject(self, subject: str) -> str:
-        return f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}"
-
     def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
         # allauth's templates name the site from the request; ours is fixed.
         site = SimpleNamespace(name="Attune", domain=urlsplit(settings.SITE_URL).netloc)
-        context = {**context, "current_site": site, "site_url": settings.SITE_URL}
-        context = {"request": self.request, "email": email, **context}
-        message: EmailMessage = self.render_mail(template_prefix, email, context)
-        subject = str(message.subject)
-        body_html = next(
-            (
-                content
-                for content, mimetype in getattr(message, "alternatives", [])
-                if mimetype == "text/html"
-            ),
-            None,
-        ) or email_html_from_text(subject=subject, body_text=str(message.body))
-        email_deliver.enqueue(
-            subject=subject,
-            body_text=str(message.body),
-            body_html=str(body_html),
-            to=list(message.to),
-        )
+        context = {"email": email, **context, "current_site": site, "site_url": settings.SITE_URL}
+        email_send(template_prefix=template_prefix, to=email, context=context)
 
     # Links in mail never come from the request's Host header.
     def get_reset_password_from_key_url(self, key: str) -> str:
@@ -49,11 +30,11 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def get_login_redirect_url(self, request: HttpRequest) -> str:
         # Someone who opened an invitation link before signing in goes back to it.
-        if request.session.get("couples.invitation_token"):
+        if has_pending_invitation(request.session):
             return reverse("couples:invitation")
         return super().get_login_redirect_url(request)
 
     def get_signup_redirect_url(self, request: HttpRequest) -> str:
-        if request.session.get("couples.invitation_token"):
+        if has_pending_invitation(request.session):
             return reverse("couples:invitation")
         return super().get_signup_redirect_url(request)

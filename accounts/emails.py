@@ -7,6 +7,7 @@ HTML body, the text body is wrapped in the site's email layout.
 import re
 from typing import Any
 
+from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.tasks import task
 from django.template import TemplateDoesNotExist
@@ -45,6 +46,7 @@ def email_html_from_text(*, subject: str, body_text: str) -> str:
 def email_render(*, template_prefix: str, context: dict[str, Any]) -> tuple[str, str, str]:
     """Render ``<prefix>_subject.txt``, ``_message.txt`` and (if present) ``_message.html``."""
     subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).splitlines()).strip()
+    subject = f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}"
     body_text = render_to_string(f"{template_prefix}_message.txt", context).strip()
     try:
         body_html: str = render_to_string(f"{template_prefix}_message.html", context)

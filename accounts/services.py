@@ -4,18 +4,16 @@ from typing import Any
 
 from allauth.account.models import EmailAddress
 from allauth.usersessions.models import UserSession
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.emails import email_send
 from accounts.models import User
 from assessments.instrument import get_instrument
 from assessments.models import Answer, Response, SafetyAnswer
 from assessments.report_page import report_context
 from couples.models import Couple, Invitation
 from couples.selectors import couple_active_for, couple_partner
-from couples.services import couple_lock_open_checkups
+from couples.services import couple_leave
 
 
 def _iso(value: Any) -> str | None:
@@ -124,29 +122,13 @@ def account_delete(*, user: User) -> None:
     couple ended.
     """
     user = User.objects.select_for_update().get(pk=user.pk)
-    now = timezone.now()
-    partner = None
     couple = couple_active_for(user=user)
     if couple is not None:
-        couple = Couple.objects.select_for_update().get(pk=couple.pk)
-        couple_lock_open_checkups(couple=couple)
-        couple.dissolved_at = now
-        couple.save(update_fields=["dissolved_at"])
-        couple.memberships.update(is_active=False)
-        partner = couple_partner(couple=couple, user=user)
+        couple_leave(couple=couple, user=user, notice="couples/email/couple_ended")
+    # Invitations are stored with the address lower-cased (invitation_create).
     addresses = {e.lower() for e in EmailAddress.objects.filter(user=user).values_list("email", flat=True)}
     addresses.add(user.email.lower())
-    for address in addresses:
-        Invitation.objects.open().filter(email__iexact=address).update(revoked_at=now)
+    Invitation.objects.open().filter(email__in=addresses).update(revoked_at=timezone.now())
     for session in UserSession.objects.filter(user=user):
         session.end()
     user.delete()
-    if partner is not None:
-        stays = partner
-        transaction.on_commit(
-            lambda: email_send(
-                template_prefix="couples/email/couple_ended",
-                to=stays.email,
-                context={"person": stays, "site_url": settings.SITE_URL},
-            )
-        )

@@ -13,6 +13,7 @@ from accounts.http import AuthenticatedHttpRequest
 from accounts.services import account_delete, account_export
 from assessments.dashboard import checkup_dashboard
 from couples.selectors import couple_active_for, couple_partner, invitation_open_from
+from couples.session import has_pending_invitation
 
 
 @require_safe
@@ -31,7 +32,7 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
         "couple": couple,
         "partner": couple_partner(couple=couple, user=user) if couple else None,
         "invitation": None if couple else invitation_open_from(user=user),
-        "has_incoming_invitation": bool(request.session.get("couples.invitation_token")),
+        "has_incoming_invitation": has_pending_invitation(request.session),
         **(checkup_dashboard(couple=couple, user=user) if couple else {}),
     }
     return render(request, "accounts/dashboard.html", context)

@@ -3,8 +3,12 @@
 from typing import Any
 
 from accounts.models import User
-from assessments.selectors import checkup_open_for, checkups_completed_for, response_for
-from assessments.services import response_has_safety_concern
+from assessments.selectors import (
+    checkup_open_for,
+    checkups_completed_for,
+    response_for,
+    response_has_safety_concern,
+)
 from couples.models import Couple
 from couples.selectors import couple_partner
 

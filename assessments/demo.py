@@ -24,7 +24,8 @@ PROFILES: dict[str, dict[str, int]] = {
 }  # fmt: skip
 
 
-def _answer_all(response: Response, profile: str) -> None:
+def demo_answer_all(response: Response, profile: str) -> None:
+    """Answer every shared item of ``response`` from a profile, then submit."""
     instrument = checkup_instrument(checkup=response.checkup)
     for section in instrument.sections:
         if section.private:
@@ -49,7 +50,7 @@ def demo_checkups(*, couple: Couple, reacher: User, stepper: User) -> None:
         (None, "reacher_now", "stepper_now"),
     ):
         checkup = checkup_start(couple=couple, user=reacher)
-        _answer_all(checkup.responses.get(user=reacher), reacher_profile)
-        _answer_all(checkup.responses.get(user=stepper), stepper_profile)
+        demo_answer_all(checkup.responses.get(user=reacher), reacher_profile)
+        demo_answer_all(checkup.responses.get(user=stepper), stepper_profile)
         if when is not None:
             Checkup.objects.filter(pk=checkup.pk).update(started_at=when, completed_at=when)

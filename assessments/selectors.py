@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from accounts.models import User
 from assessments.instrument import Instrument, get_instrument
 from assessments.models import Answer, Checkup, Response, SafetyAnswer
+from assessments.safety import safety_concern
 from couples.models import Couple
 
 
@@ -49,8 +50,24 @@ def response_answers(*, response: Response) -> dict[str, int]:
     return dict(Answer.objects.filter(response=response).values_list("item_id", "value"))
 
 
+def _safety_answers(response: Response) -> dict[str, int]:
+    return dict(SafetyAnswer.objects.filter(response=response).values_list("item_id", "value"))
+
+
 def response_own_safety_answers(*, response: Response, user: User) -> dict[str, int]:
     """The private answers, for their author only."""
-    if response.user_id != user.pk:
-        return {}
-    return dict(SafetyAnswer.objects.filter(response=response).values_list("item_id", "value"))
+    return _safety_answers(response) if response.user_id == user.pk else {}
+
+
+def response_has_safety_concern(*, response: Response) -> bool:
+    """Whether the response's own private answers call for the private panel (never shown to the partner)."""
+    return safety_concern(
+        instrument=checkup_instrument(checkup=response.checkup), answers=_safety_answers(response)
+    )
+
+
+def response_missing_items(*, response: Response) -> list[str]:
+    """Ids of the shared items not answered yet, in questionnaire order."""
+    instrument = checkup_instrument(checkup=response.checkup)
+    answered = set(response_answers(response=response))
+    return [item.id for item in instrument.shared_items if item.id not in answered]

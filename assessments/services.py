@@ -18,8 +18,12 @@ from accounts.emails import email_send
 from accounts.models import User
 from assessments.instrument import current_instrument
 from assessments.models import Answer, Checkup, Response, SafetyAnswer
-from assessments.safety import safety_concern
-from assessments.selectors import checkup_instrument, checkup_open_for, response_answers
+from assessments.selectors import (
+    checkup_instrument,
+    checkup_open_for,
+    response_has_safety_concern,
+    response_missing_items,
+)
 from couples.models import Couple
 
 REMINDER_INTERVAL = timedelta(days=1)
@@ -117,19 +121,6 @@ def response_save_section(
         response.current_section = target
     response.save(update_fields=["started_at", "current_section"])
     return response
-
-
-def response_missing_items(*, response: Response) -> list[str]:
-    """Ids of the shared items not answered yet, in questionnaire order."""
-    instrument = checkup_instrument(checkup=response.checkup)
-    answered = set(response_answers(response=response))
-    return [item.id for item in instrument.shared_items if item.id not in answered]
-
-
-def response_has_safety_concern(*, response: Response) -> bool:
-    instrument = checkup_instrument(checkup=response.checkup)
-    answers = dict(SafetyAnswer.objects.filter(response=response).values_list("item_id", "value"))
-    return safety_concern(instrument=instrument, answers=answers)
 
 
 def _complete_if_ready(checkup: Checkup) -> bool:

@@ -19,15 +19,15 @@ from assessments.selectors import (
     checkup_instrument,
     response_answers,
     response_for,
+    response_has_safety_concern,
+    response_missing_items,
     response_own_safety_answers,
 )
 from assessments.services import (
     REVIEW,
     CheckupError,
     checkup_start,
-    response_has_safety_concern,
     response_hold_back,
-    response_missing_items,
     response_release,
     response_remind_partner,
     response_save_section,
@@ -142,13 +142,14 @@ def section_view(request: AuthenticatedHttpRequest, checkup_id: int, section_key
                 return redirect("assessments:review", checkup.pk)
             return redirect("assessments:section", checkup.pk, target)
         posted, item_errors, page_errors = parsed.values, parsed.item_errors, parsed.errors
+    shared_answers = response_answers(response=response)
     saved = (
         response_own_safety_answers(response=response, user=request.user)
         if section.private
-        else response_answers(response=response)
+        else shared_answers
     )
     shared_total = len(instrument.shared_items)
-    answered = len(response_answers(response=response))
+    answered = len(shared_answers)
     partner_name = _partner_name(request, checkup)
     context = {
         "checkup": checkup,
@@ -214,7 +215,8 @@ def _post_action(
         messages.error(request, error.message)
     else:
         messages.success(request, success)
-    return redirect("assessments:checkup", checkup.pk) if not checkup.is_complete else redirect("dashboard")
+    # The checkup's home sends the person on: the wait, or the report once it opened.
+    return redirect("assessments:checkup", checkup.pk)
 
 
 @login_required
@@ -234,11 +236,7 @@ def hold_back_view(request: AuthenticatedHttpRequest, checkup_id: int) -> HttpRe
 @login_required
 @require_POST
 def release_view(request: AuthenticatedHttpRequest, checkup_id: int) -> HttpResponse:
-    checkup, response = _member_checkup(request, checkup_id)
-    response_release(response=response)
-    checkup.refresh_from_db()
-    messages.success(request, _("Your part is shared."))
-    return redirect("assessments:checkup", checkup.pk)
+    return _post_action(request, checkup_id, response_release, _("Your part is shared."))
 
 
 @login_required

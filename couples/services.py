@@ -222,7 +222,7 @@ def invitation_decline(*, invitation: Invitation, user: User | None) -> Invitati
     return invitation
 
 
-def couple_lock_open_checkups(*, couple: Couple) -> None:
+def _lock_open_checkups(couple: Couple) -> None:
     """Wait for any submission in flight, so a couple never ends halfway through a reveal.
 
     Lock order: couple, then checkup; submissions lock the checkup and then
@@ -235,21 +235,20 @@ def couple_lock_open_checkups(*, couple: Couple) -> None:
 
 
 @transaction.atomic
-def couple_leave(*, couple: Couple, user: User) -> Couple:
-    """Dissolve ``couple``; the partner who stays is told by email (no reason given)."""
+def couple_leave(*, couple: Couple, user: User, notice: str = "couples/email/partner_left") -> Couple:
+    """Dissolve ``couple``; the partner who stays gets the ``notice`` email (no reason given)."""
     couple = Couple.objects.select_for_update().get(pk=couple.pk, memberships__user=user)
     if not couple.is_active:
         raise CoupleError("dissolved", _("This couple has already ended."))
-    couple_lock_open_checkups(couple=couple)
-    now = timezone.now()
-    couple.dissolved_at = now
+    _lock_open_checkups(couple)
+    couple.dissolved_at = timezone.now()
     couple.save(update_fields=["dissolved_at"])
     couple.memberships.update(is_active=False)
     partner = couple_partner(couple=couple, user=user)
     if partner is not None:
         transaction.on_commit(
             lambda: email_send(
-                template_prefix="couples/email/partner_left",
+                template_prefix=notice,
                 to=partner.email,
                 context={"person": partner, "site_url": settings.SITE_URL},
             )

@@ -35,8 +35,7 @@ from couples.services import (
     invitation_revoke,
     invitation_state_message,
 )
-
-INVITATION_SESSION_KEY = "couples.invitation_token"
+from couples.session import INVITATION_SESSION_KEY
 
 
 def referrer_policy[**P](policy: str) -> Callable[[Callable[P, HttpResponse]], Callable[P, HttpResponse]]:

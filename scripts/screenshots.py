@@ -60,7 +60,7 @@ def build_database() -> None:
     from django.core.management import call_command
 
     from accounts.models import User
-    from assessments.demo import _answer_all
+    from assessments.demo import demo_answer_all
     from assessments.services import checkup_start
     from couples.models import Couple, Membership
 
@@ -76,7 +76,7 @@ def build_database() -> None:
         [Membership(couple=couple, user=jordan), Membership(couple=couple, user=casey)]
     )
     checkup = checkup_start(couple=couple, user=jordan)
-    _answer_all(checkup.responses.get(user=jordan), "reacher_now")
+    demo_answer_all(checkup.responses.get(user=jordan), "reacher_now")
 
 
 def log_in(page, email: str) -> None:
