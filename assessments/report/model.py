@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from assessments.report.claims import Claim
 from assessments.scoring import Band, Pattern, Position, Strength
 
 
@@ -51,11 +52,14 @@ class HistoryRow:
 class Report:
     """Everything the shared report says, in reading order.
 
-    ``sections`` keys: pattern, scores, agreement, protects, cost, then the
-    guidance blocks (guidance-pursuing / guidance-distancing, or
-    guidance-mutual-pursuit / guidance-mutual-withdrawal / guidance-flexible;
-    guidance-both; counselling when suggested), prompts, and history when
-    there is more than one checkup. ``note`` is the describe-not-diagnose line.
+    ``sections`` keys (model v2): reliability (first, only when answers look
+    patterned), pattern, scores, agreement, protects, cost, then the guidance
+    blocks (guidance-pursuing and guidance-distancing, or one of
+    guidance-both-pursuing / guidance-both-distancing / guidance-flexible /
+    guidance-no-clear-direction; then guidance-both), hope, counselling when
+    suggested, prompts, and history when there is more than one checkup.
+    ``note`` is the describe-not-diagnose line. ``claims`` lists every
+    descriptive sentence with the key of what it asserts (v2 only).
     """
 
     headline: str
@@ -67,6 +71,8 @@ class Report:
     score_rows: tuple[ScoreRow, ...]
     history: tuple[HistoryRow, ...]
     note: str
+    claims: tuple[Claim, ...] = ()
+    model_version: int = 2
 
     def section(self, key: str) -> ReportSection | None:
         return next((s for s in self.sections if s.key == key), None)

@@ -1,66 +1,25 @@
-"""Shared pieces of the wording: labels, number formatting, and the writer's context."""
+"""The v2 writer: one dynamic, the partners' names, and the claims printed so far."""
 
 from __future__ import annotations
 
-import math
-
-from assessments.report.i18n import _, gettext_noop
-from assessments.scoring import Band, CoupleDynamic, Pattern, Position, Strength, band
-
-PATTERN_LABELS = {
-    Pattern.PURSUER_DISTANCER: gettext_noop("A reach-and-retreat loop"),
-    Pattern.MUTUAL_PURSUIT: gettext_noop("Both reaching at once"),
-    Pattern.MUTUAL_WITHDRAWAL: gettext_noop("Both stepping back"),
-    Pattern.FLEXIBLE: gettext_noop("Flexible, with no fixed loop"),
-}
-BAND_LABELS = {
-    Band.LOW: gettext_noop("low"),
-    Band.SOME: gettext_noop("some"),
-    Band.MODERATE: gettext_noop("moderate"),
-    Band.HIGH: gettext_noop("high"),
-}
-STRENGTH_LABELS = {
-    Strength.LOW: gettext_noop("low"),
-    Strength.MODERATE: gettext_noop("moderate"),
-    Strength.HIGH: gettext_noop("high"),
-}
-ROW_LABELS = (
-    ("pursuit", gettext_noop("Moving toward when tense")),
-    ("distance", gettext_noop("Moving away when tense")),
-    ("anxiety", gettext_noop("Closeness as safety")),
-    ("avoidance", gettext_noop("Space as safety")),
-    ("impact", gettext_noop("What the cycle costs")),
-    ("repair", gettext_noop("What already helps")),
-)
+from assessments.report.claims import Claim, Facts, check
+from assessments.scoring import CoupleDynamic, Position
 
 
 class Writer:
-    """One dynamic to be turned into sentences; ``n`` maps positions to display names."""
+    """Turns one model-v2 dynamic into sentences; every descriptive one goes through ``say``."""
 
     def __init__(self, dynamic: CoupleDynamic, names: dict[Position, str]) -> None:
-        self.d = dynamic
-        self.n = names
-        # Only a pursuer-distancer loop has one partner on each side.
-        self.p: str = names[dynamic.pursuing] if dynamic.pursuing else ""
-        self.q: str = names[dynamic.distancing] if dynamic.distancing else ""
+        self.dynamic = dynamic
+        self.names = names
+        self.facts = Facts(dynamic)
+        self.claims: list[Claim] = []
+        # Only a pursue-distance loop has one partner on each side.
+        self.pursuing_name: str = names[dynamic.pursuing] if dynamic.pursuing else ""
+        self.distancing_name: str = names[dynamic.distancing] if dynamic.distancing else ""
 
-
-def score_text(score: float) -> str:
-    """A 0-100 score for display, rounded down so it never contradicts its band."""
-    return str(math.floor(score))
-
-
-def lean_text(lean: float) -> str:
-    """A lean for display, truncated toward zero so it never contradicts its tendency."""
-    value = math.trunc(lean)
-    if value > 0:
-        return f"+{value}"
-    return f"\N{MINUS SIGN}{-value}" if value < 0 else "0"
-
-
-def scored(score: float) -> str:
-    return _("{score} ({band})").format(score=score_text(score), band=_(BAND_LABELS[band(score)]))
-
-
-def fill(lines: tuple[str, ...], **names: str) -> tuple[str, ...]:
-    return tuple(line.format(**names) for line in lines)
+    def say(self, key: str, text: str, *about: Position) -> str:
+        """Check the claim ``key`` against the numbers, record it, and return its text."""
+        check(self.facts, key, about)
+        self.claims.append(Claim(key, about, text))
+        return text

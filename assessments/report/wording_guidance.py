@@ -1,218 +1,175 @@
-"""Wording for the guidance blocks, the counselling suggestion, and the prompts to talk about."""
+"""Wording for the guidance blocks: for each role, for both of you, and for each outcome."""
 
 from __future__ import annotations
 
 from assessments.report.i18n import _
+from assessments.report.labels import fill
 from assessments.report.model import ReportSection
-from assessments.report.text import Writer, fill
-from assessments.scoring import Pattern, Position, Strength
+from assessments.report.text import Writer
+from assessments.scoring import Pattern, Position
+
+BOTH: tuple[Position, ...] = ("a", "b")
 
 
 def guidance_sections(w: Writer) -> list[ReportSection]:
-    d, p, q = w.d, w.p, w.q
-    both: tuple[Position, ...] = ("a", "b")
-    sections = []
+    d = w.dynamic
     if d.pursuing and d.distancing:
-        sections += [
-            ReportSection(
-                "guidance-pursuing",
-                _("For {p}: reaching without pressing").format(p=p),
-                (
-                    _(
-                        "{p}, your reaching out comes from wanting to feel close and safe again. These "
-                        "steps can help that wish land the way you mean it."
-                    ).format(p=p),
-                ),
-                fill(
-                    (
-                        _(
-                            "Settle your own alarm first, with a few slow breaths or a short walk, "
-                            "before you start the conversation."
-                        ),
-                        _(
-                            "Say what you need directly and gently: \"I feel far from you and I'd like "
-                            'to reconnect" tends to land better than a list of complaints.'
-                        ),
-                        _("Give {q} room to answer in their own time; a pause is not a no."),
-                        _(
-                            "When {q} asks for time, ask when you will come back to it, then let it rest "
-                            "until then."
-                        ),
-                        _(
-                            "Notice the urge to follow up again and again; one clear message usually "
-                            "does more than several."
-                        ),
-                    ),
-                    p=p,
-                    q=q,
-                ),
-                (d.pursuing,),
-            ),
-            ReportSection(
-                "guidance-distancing",
-                _("For {q}: stepping back without leaving").format(q=q),
-                (
-                    _(
-                        "{q}, stepping back is how you steady yourself, and it often comes from care: "
-                        "not wanting to say something you would regret. These steps can help {p} feel "
-                        "that care."
-                    ).format(p=p, q=q),
-                ),
-                fill(
-                    (
-                        _(
-                            "Stay present a little longer than feels comfortable, even if all you do "
-                            "is listen."
-                        ),
-                        _(
-                            'When you need space, say so, and say when you will return: "I need twenty '
-                            "minutes, then I'll come and find you.\""
-                        ),
-                        _("Come back when you said you would; that is what makes a break feel safe for {p}."),
-                        _("Offer a small sign of connection as you step away: a touch, a word, a message."),
-                        _(
-                            "Share a half-formed thought; you do not need a finished answer to stay "
-                            "in the conversation."
-                        ),
-                    ),
-                    p=p,
-                    q=q,
-                ),
-                (d.distancing,),
-            ),
-        ]
-    elif d.pattern is Pattern.MUTUAL_PURSUIT:
-        sections.append(
-            ReportSection(
-                "guidance-mutual-pursuit",
-                _("For both of you: when you both reach at once"),
-                (_("You both want the same thing, to feel close again; the trick is making room."),),
-                (
-                    _("Take turns: one speaks, the other says back what they heard before replying."),
-                    _("If voices rise, pause together for an agreed time, then come back."),
-                    _("Each of you can calm your own urgency before pressing for an answer."),
-                ),
-                both,
-            )
-        )
-    elif d.pattern is Pattern.MUTUAL_WITHDRAWAL:
-        sections.append(
-            ReportSection(
-                "guidance-mutual-withdrawal",
-                _("For both of you: when you both step back"),
-                (_("Quiet is not the same as calm; the aim is to come back to each other on purpose."),),
-                (
-                    _("Choose a regular, low-stakes time to check in, so issues do not wait for a crisis."),
-                    _("When either of you steps away, say when you will return to the subject."),
-                    _("Take one small step toward the other first: a question, a touch, a message."),
-                ),
-                both,
-            )
-        )
+        sections = _for_each_role(w, d.pursuing, d.distancing)
     else:
-        sections.append(
-            ReportSection(
-                "guidance-flexible",
-                _("For both of you: keeping your flexibility"),
-                (_("You are not stuck in one loop, which gives you room to meet each other."),),
-                (
-                    _("Notice what you already do that helps, and keep doing it on purpose."),
-                    _("Learn your early signs of tension, so you can slow down before a loop forms."),
-                    _("If one of you starts to reach or retreat more than usual, name it kindly."),
-                ),
-                both,
-            )
-        )
-    sections.append(
-        ReportSection(
-            "guidance-both",
-            _("For both of you: facing the loop together"),
-            (
-                _(
-                    "The pattern is the problem, not either of you. Each of you is protecting the "
-                    "relationship in your own way."
-                ),
-                _(
-                    "Underneath the pressing and the pulling back there is usually fear, of losing "
-                    "each other or of being overwhelmed, rather than rejection or criticism."
-                ),
-            ),
-            (
-                _(
-                    "Name the loop together when it starts, with a word or phrase you agree on in a "
-                    "calm moment, so it becomes something you face side by side."
-                ),
-                _(
-                    'Hear reaching out as "I\'m scared of losing you" and stepping back as "I\'m '
-                    'scared of making it worse".'
-                ),
-                _("Agree ahead of time how a break works: how long it lasts and who restarts the talk."),
-                _("Afterwards, talk about what each of you felt, not about who started it."),
-            ),
-            both,
-        )
-    )
-    if d.counselling_suggested:
-        sections.append(_counselling(w, both))
+        sections = [_for_the_outcome(d.pattern)]
+    sections.append(_for_both())
     return sections
 
 
-def _counselling(w: Writer, both: tuple[Position, ...]) -> ReportSection:
-    d = w.d
-    if d.cycle_strength is Strength.HIGH and d.cost_high:
-        reason = _("Your loop runs strongly and at least one of you rates its cost as high.")
-    elif d.cycle_strength is Strength.HIGH:
-        reason = _("Your loop runs strongly.")
-    else:
-        reason = _("At least one of you rates the cost of the pattern as high.")
-    return ReportSection(
-        "counselling",
-        _("When counselling could help"),
-        (
-            reason
-            + " "
-            + _(
-                "This is a good moment to consider a couples counsellor, who can help you slow the "
-                "loop down as it happens, understand where each of your needs comes from, and practise "
-                "new ways of reaching each other."
+def _for_each_role(w: Writer, pursuing: Position, distancing: Position) -> list[ReportSection]:
+    p, q = w.pursuing_name, w.distancing_name
+    return [
+        ReportSection(
+            "guidance-pursuing",
+            _("For {p}: moving toward without pressing").format(p=p),
+            (
+                _(
+                    "{p}, these steps are for the moments you feel the pull to move toward {q}. They help "
+                    "your wish for closeness land the way you mean it."
+                ).format(p=p, q=q),
             ),
-            _(
-                "The Gottman Method, which helps partners read each other's emotional cues and respond "
-                "to them, and emotionally focused therapy, which works directly with cycles like this "
-                "one, are examples of such help, not endorsements of one method or practitioner."
+            fill(
+                (
+                    _(
+                        "Calm your own alarm first, with a few slow breaths or a short walk, before you start the talk."
+                    ),
+                    _(
+                        "Say what you need, plainly and gently: \"I feel far from you and I'd like to "
+                        'reconnect" lands better than a list of complaints.'
+                    ),
+                    _("Give {q} room to answer in their own time. A pause is not a no."),
+                    _(
+                        "When {q} asks for time, ask when you will come back to it, then let it rest until then."
+                    ),
+                    _(
+                        "Notice the urge to follow up again and again. One clear message does more than several."
+                    ),
+                ),
+                p=p,
+                q=q,
             ),
-            _("Asking for help is not a verdict on your relationship; it is one more way of protecting it."),
+            (pursuing,),
         ),
-        addressed_to=both,
+        ReportSection(
+            "guidance-distancing",
+            _("For {q}: taking space without leaving").format(q=q),
+            (
+                _(
+                    "{q}, these steps are for the moments you feel the pull to move away from {p}. They "
+                    "help {p} feel the care that is often behind your need for space."
+                ).format(p=p, q=q),
+            ),
+            fill(
+                (
+                    _("Stay a little longer than feels easy, even if all you do is listen."),
+                    _(
+                        'When you need space, say so, and say when you will come back: "I need twenty '
+                        "minutes, then I'll come and find you.\""
+                    ),
+                    _("Come back when you said you would. That is what makes a break feel safe for {p}."),
+                    _("Offer a small sign of care as you take space: a touch, a word, a message."),
+                    _("Share a half-formed thought. You do not need a finished answer to stay in the talk."),
+                ),
+                p=p,
+                q=q,
+            ),
+            (distancing,),
+        ),
+    ]
+
+
+def _for_the_outcome(pattern: Pattern) -> ReportSection:
+    if pattern is Pattern.BOTH_PURSUING:
+        return ReportSection(
+            "guidance-both-pursuing",
+            _("For both of you: when you both move toward at once"),
+            (_("You both want the same thing, to feel close again. The trick is to make room."),),
+            (
+                _("Take turns: one speaks, and the other says back what they heard before replying."),
+                _("If voices rise, pause together for a time you agree on, then come back."),
+                _("Each of you can calm your own urgency before you press for an answer."),
+            ),
+            BOTH,
+        )
+    if pattern is Pattern.BOTH_DISTANCING:
+        return ReportSection(
+            "guidance-both-distancing",
+            _("For both of you: when you both move away"),
+            (_("Quiet is not the same as calm. The aim is to come back to each other on purpose."),),
+            (
+                _("Choose a regular, easy time to check in, so issues do not wait for a crisis."),
+                _("When either of you takes space, say when you will come back to the subject."),
+                _("Take one small step toward the other first: a question, a touch, a message."),
+            ),
+            BOTH,
+        )
+    if pattern is Pattern.FLEXIBLE:
+        return ReportSection(
+            "guidance-flexible",
+            _("For both of you: keeping your room to move"),
+            (_("You are not stuck in one loop, and that gives you room to meet each other."),),
+            (
+                _("Notice what you already do that helps, and keep doing it on purpose."),
+                _("Learn your early signs of tension, so you can slow down before a loop forms."),
+                _("If one of you starts to pursue or distance more than usual, name it kindly."),
+            ),
+            BOTH,
+        )
+    return ReportSection(
+        "guidance-no-clear-direction",
+        _("For both of you: finding your direction"),
+        (
+            _(
+                "Your answers cannot tell yet which way the loop runs between you, so the most useful "
+                "next step is to look together."
+            ),
+        ),
+        (
+            _("Talk through the questions at the end of this report, one at a time, on a calm day."),
+            _(
+                "Over the next few weeks, notice what each of you does first when tension rises, and "
+                "jot it down."
+            ),
+            _("Share what you noticed with each other, without judging it."),
+            _(
+                "Take the checkup again in four to six weeks, answering for what usually happens rather "
+                "than for one hard day."
+            ),
+        ),
+        BOTH,
     )
 
 
-def prompts_section(w: Writer) -> ReportSection:
-    d = w.d
-    prompts = [
-        _("Which part of this report felt most true to you, and which felt least true?"),
-        _("What is the first thing you notice in yourself when tension starts?"),
-    ]
-    if d.pattern is Pattern.PURSUER_DISTANCER:
-        prompts.append(
-            _(
-                "{p}, what are you hoping for when you reach out? {q}, what do you need when you step back?"
-            ).format(p=w.p, q=w.q)
-        )
-    elif d.pattern is Pattern.MUTUAL_PURSUIT:
-        prompts.append(_("How could you take turns when you both want to be heard right now?"))
-    elif d.pattern is Pattern.MUTUAL_WITHDRAWAL:
-        prompts.append(_("Is there something that has gone unsaid because the moment never felt right?"))
-    if not (d.roles_agree and d.a.views_agree and d.b.views_agree):
-        prompts.append(_("Where do your views of each other differ, and what might each of you be seeing?"))
-    prompts += [
-        _("What would help you feel safe enough to stay in a hard conversation?"),
-        _("What is one thing the other already does that helps?"),
-    ]
+def _for_both() -> ReportSection:
     return ReportSection(
-        "prompts",
-        _("Questions to talk about together"),
-        (_("Take these slowly, one at a time, when you both have the time and the calm for it."),),
-        tuple(prompts),
-        ("a", "b"),
+        "guidance-both",
+        _("For both of you: facing the pattern together"),
+        (
+            _(
+                "The pattern is the problem, not either of you. Each of you is protecting the relationship "
+                "in your own way."
+            ),
+            _(
+                "When tension rises, the moves you make often come from fear, of losing each other or of "
+                "being overwhelmed, rather than from rejection or criticism."
+            ),
+        ),
+        (
+            _(
+                "When you notice a loop starting, name it together with a word you agree on in a calm "
+                "moment, so it becomes something you face side by side."
+            ),
+            _(
+                'Hear moving toward as "I\'m scared of losing you" and moving away as "I\'m scared of '
+                'making it worse".'
+            ),
+            _("Agree ahead of time how a break works: how long it lasts and who starts the talk again."),
+            _("Afterwards, talk about what each of you felt, not about who started it."),
+        ),
+        BOTH,
     )

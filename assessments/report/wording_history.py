@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assessments.report.i18n import _
+from assessments.report.labels import STRENGTH_LABELS, lean_text, score_text
 from assessments.report.model import HistoryRow, ReportSection
-from assessments.report.text import STRENGTH_LABELS, Writer, lean_text, score_text
 from assessments.scoring import Position
 
 
-def history_section(w: Writer, rows: Sequence[HistoryRow]) -> ReportSection:
+def history_section(names: dict[Position, str], rows: Sequence[HistoryRow]) -> ReportSection:
     first, now = rows[0], rows[-1]
     paragraphs = [
         _("This is checkup {count}. Here is how things have moved since the first one.").format(
@@ -24,7 +24,7 @@ def history_section(w: Writer, rows: Sequence[HistoryRow]) -> ReportSection:
     for position, then_lean, now_lean in leans:
         paragraphs.append(
             _("{name}'s lean: {then} at the first checkup, {now} now.").format(
-                name=w.n[position], then=lean_text(then_lean), now=lean_text(now_lean)
+                name=names[position], then=lean_text(then_lean), now=lean_text(now_lean)
             )
         )
     paragraphs.append(
@@ -39,8 +39,8 @@ def history_section(w: Writer, rows: Sequence[HistoryRow]) -> ReportSection:
     )
     paragraphs.append(
         _("What the cycle costs: {a} from {a_then} to {a_now}, {b} from {b_then} to {b_now}.").format(
-            a=w.n["a"],
-            b=w.n["b"],
+            a=names["a"],
+            b=names["b"],
             a_then=score_text(first.impact_a),
             a_now=score_text(now.impact_a),
             b_then=score_text(first.impact_b),

@@ -7,6 +7,7 @@ tested on its own. The formulas and thresholds are explained in
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from enum import StrEnum
@@ -86,6 +87,10 @@ class ScaleScores:
             # Store floats so that equal scores compare and print alike.
             object.__setattr__(self, field.name, float(value))
 
+    def rounded(self) -> ScaleScores:
+        """The same scores in whole points (half up), as model v2 uses and prints them."""
+        return ScaleScores(*(whole(getattr(self, field.name)) for field in fields(self)))
+
     @property
     def lean(self) -> float:
         """Self-reported lean: pursuit - distance, -100..100."""
@@ -95,6 +100,15 @@ class ScaleScores:
     def partner_lean(self) -> float:
         """The lean this person sees in the partner, -100..100."""
         return self.partner_pursuit - self.partner_distance
+
+
+def whole(value: float) -> int:
+    """Round to a whole point, halves up (the same way for every score, so mirror-symmetric).
+
+    The tiny allowance keeps a float such as 62.49999999999 (an exact 62.5
+    reached through a different sum) on the same side of the half.
+    """
+    return math.floor(value + 0.5 + 1e-9)
 
 
 def score_response(instrument: Instrument, answers: Mapping[str, int]) -> ScaleScores:

@@ -40,3 +40,20 @@ VIEW_GAP = STEP
 #: The cost of the pattern is high when either partner's impact score is in
 #: the high band.
 COST_HIGH = BAND_HIGH
+
+# --- model v2 only -----------------------------------------------------------
+
+#: Each partner's own account of who pursues more (their own lean minus the
+#: lean they see in the other) names someone from this margin; two accounts
+#: that name different people contradict each other.
+ACCOUNT_MARGIN = LOOP_GAP
+
+#: Answers look patterned when at least this share of the forward-keyed items
+#: *and* of the reverse-keyed items got the same extreme answer (numerator,
+#: denominator; compared exactly).
+PATTERNED_SHARE = (3, 4)
+
+#: Agreement between a self-view and the partner's view (0-100): close from
+#: 75 (within one answer step on average), far apart below 50 (two steps).
+AGREEMENT_CLOSE = 75
+AGREEMENT_APART = 50

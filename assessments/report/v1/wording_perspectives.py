@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 from assessments.report.i18n import _
+from assessments.report.labels import score_text, scored
 from assessments.report.model import ReportSection
-from assessments.report.text import Writer, score_text, scored
+from assessments.report.v1.text import Writer
 from assessments.scoring import Band, Pattern, Position, other
 
 
 def agreement_section(w: Writer) -> ReportSection:
-    paragraphs = [_view_statement(w, person.position) for person in w.d.people]
+    paragraphs = [_view_statement(w, person.position) for person in w.dynamic.people]
     paragraphs.append(_roles_statement(w))
     return ReportSection("agreement", _("How you see each other"), tuple(paragraphs))
 
 
 def _view_statement(w: Writer, position: Position) -> str:
-    person = w.d.person(position)
+    person = w.dynamic.person(position)
     values = {
-        "x": w.n[position],
-        "y": w.n[other(position)],
+        "x": w.names[position],
+        "y": w.names[other(position)],
         "self_toward": score_text(person.scores.pursuit),
         "seen_toward": score_text(person.seen_pursuit),
         "self_away": score_text(person.scores.distance),
@@ -33,7 +34,7 @@ def _view_statement(w: Writer, position: Position) -> str:
     if person.large_pursuit_gap and person.pursuit_gap > 0:
         lines.append(
             _(
-                "{x} reports more reaching out ({self_toward}) than {y} notices "
+                "{x} reports more moving toward ({self_toward}) than {y} notices "
                 "({seen_toward}); some of {x}'s bids for connection may land more quietly than meant."
             )
         )
@@ -47,7 +48,7 @@ def _view_statement(w: Writer, position: Position) -> str:
     if person.large_distance_gap and person.distance_gap > 0:
         lines.append(
             _(
-                "{x} reports more stepping back ({self_away}) than {y} notices "
+                "{x} reports more moving away ({self_away}) than {y} notices "
                 "({seen_away}); {x} may be pulling away inside while still looking present."
             )
         )
@@ -62,13 +63,13 @@ def _view_statement(w: Writer, position: Position) -> str:
 
 
 def _roles_statement(w: Writer) -> str:
-    d = w.d
+    d = w.dynamic
     if d.roles_agree and d.reading_by_a is None:
-        return _("Neither of your accounts shows one of you clearly reaching more than the other.")
+        return _("Neither of your accounts shows one of you clearly pursuing more than the other.")
     if d.roles_agree:
         return _(
-            "You agree on the overall shape: each of you sees {name} as the one who reaches more."
-        ).format(name=w.n[d.reading_by_a or "a"])
+            "You agree on the overall shape: each of you sees {name} as the one who pursues more."
+        ).format(name=w.names[d.reading_by_a or "a"])
     accounts = []
     readings: tuple[tuple[Position, Position | None], ...] = (
         ("a", d.reading_by_a),
@@ -78,27 +79,27 @@ def _roles_statement(w: Writer) -> str:
         if reading is None:
             line = _("{reader}'s answers show no clear difference")
         else:
-            line = _("{reader}'s answers show {name} as the one who reaches more")
-        accounts.append(line.format(reader=w.n[reader], name=w.n[reading] if reading else ""))
+            line = _("{reader}'s answers show {name} as the one who pursues more")
+        accounts.append(line.format(reader=w.names[reader], name=w.names[reading] if reading else ""))
     return _(
-        "Your accounts of who reaches more differ: {first}, while {second}. Each of you sees the loop "
+        "Your accounts of who pursues more differ: {first}, while {second}. Each of you sees the loop "
         "from inside it, so both views are worth hearing."
     ).format(first=accounts[0], second=accounts[1])
 
 
 def protects_section(w: Writer) -> ReportSection:
-    d, p, q = w.d, w.p, w.q
+    d, p, q = w.dynamic, w.pursuing_name, w.distancing_name
     opening = {
-        Pattern.PURSUER_DISTANCER: _(
+        Pattern.PURSUE_DISTANCE: _(
             "{p} protects the relationship by seeking closeness: reconnecting is how {p} feels safe "
-            "again. {q} protects it by seeking space: stepping back is how {q} steadies. Both "
+            "again. {q} protects it by seeking space: moving away is how {q} steadies. Both "
             "intentions are caring; it is the collision of the two that hurts."
         ),
-        Pattern.MUTUAL_PURSUIT: _(
+        Pattern.BOTH_PURSUING: _(
             "You both protect the relationship by seeking closeness: reconnecting quickly is how each "
             "of you feels safe again."
         ),
-        Pattern.MUTUAL_WITHDRAWAL: _(
+        Pattern.BOTH_DISTANCING: _(
             "You both protect the relationship by seeking space: steadying yourselves first is how "
             "each of you copes, and it keeps arguments from flaring."
         ),
@@ -113,8 +114,8 @@ def protects_section(w: Writer) -> ReportSection:
         "withdrawal; someone who finds safety in space may feel strong emotional demands as a lot "
         "to carry. These describe what tends to settle each of you, not a fixed trait."
     ).format(
-        a=w.n["a"],
-        b=w.n["b"],
+        a=w.names["a"],
+        b=w.names["b"],
         a_close=scored(a.anxiety),
         b_close=scored(b.anxiety),
         a_space=scored(a.avoidance),
@@ -124,11 +125,11 @@ def protects_section(w: Writer) -> ReportSection:
 
 
 def cost_section(w: Writer) -> ReportSection:
-    d = w.d
+    d = w.dynamic
     a, b = d.a.scores, d.b.scores
     paragraphs = [
         _("What the cycle costs, as each of you rates it: {a} {a_cost}, {b} {b_cost}.").format(
-            a=w.n["a"], b=w.n["b"], a_cost=scored(a.impact), b_cost=scored(b.impact)
+            a=w.names["a"], b=w.names["b"], a_cost=scored(a.impact), b_cost=scored(b.impact)
         )
     ]
     if d.cost_band is Band.HIGH:
@@ -153,6 +154,6 @@ def cost_section(w: Writer) -> ReportSection:
             "What already helps, as each of you rates it: {a} {a_repair}, {b} {b_repair}. Calming "
             "down before responding, saying plainly what you need, and naming the loop together are "
             "the habits the guidance below builds on."
-        ).format(a=w.n["a"], b=w.n["b"], a_repair=scored(a.repair), b_repair=scored(b.repair))
+        ).format(a=w.names["a"], b=w.names["b"], a_repair=scored(a.repair), b_repair=scored(b.repair))
     )
     return ReportSection("cost", _("What the cycle costs, and what already helps"), tuple(paragraphs))
