@@ -15,6 +15,7 @@ from assessments.instrument import (
     load_instrument,
     with_partner,
 )
+from tests.support.readability import grade, syllables
 
 BLUEPRINT_COUNTS = {
     "pursuit": 8,
@@ -27,7 +28,15 @@ BLUEPRINT_COUNTS = {
     "repair": 6,
     "safety": 3,
 }
+# Version 2 adds feeling rejected and feeling attacked to what the pattern costs.
+BLUEPRINT_COUNTS_V2 = BLUEPRINT_COUNTS | {"impact": 8}
 BLUEPRINT_REVERSED = {"pursuit": 1, "distance": 1, "anxiety": 1, "avoidance": 1}
+# Version 2 keys one partner-view item each way too, for the answering-style check.
+BLUEPRINT_REVERSED_V2 = BLUEPRINT_REVERSED | {"partner_pursuit": 1, "partner_distance": 1}
+MOVE_SCALES = ("pursuit", "distance", "partner_pursuit", "partner_distance")
+# An item that depends on what the other person does (e.g. "When I seem distant,
+# {partner} ...") scores two partners who make the same move lower on it.
+DEPENDS_ON_THE_OTHER = re.compile(r"(when|after|if|until|once) (i|\{partner\})\b", re.IGNORECASE)
 # (title, perspective, response scale, scales), in page order.
 BLUEPRINT_SECTIONS = [
     ("When tension rises between us", "self", "frequency", {"pursuit", "distance"}),
@@ -61,6 +70,16 @@ def v1() -> Instrument:
     return get_instrument("pursue-withdraw", 1)
 
 
+@pytest.fixture
+def v2() -> Instrument:
+    return get_instrument("pursue-withdraw", 2)
+
+
+@pytest.fixture(params=[1, 2], ids=["v1", "v2"])
+def shipped(request) -> Instrument:
+    return get_instrument("pursue-withdraw", request.param)
+
+
 def all_texts(instrument: Instrument) -> list[str]:
     texts = [instrument.title]
     texts += [text for s in instrument.sections for text in (s.title, s.intro)]
@@ -82,7 +101,7 @@ def test_every_shipped_instrument_file_loads_and_matches_its_file_name():
 
 def test_the_current_instrument_is_the_newest_shipped_pursue_withdraw_version():
     newest = max(version for key, version in available_instruments() if key == "pursue-withdraw")
-    assert current_instrument().version == newest
+    assert current_instrument().version == newest == 2
 
 
 def test_get_instrument_returns_the_same_cached_object_each_time():
@@ -108,10 +127,54 @@ def test_v1_has_one_reverse_item_in_pursuit_distance_anxiety_and_avoidance_only(
     assert Counter(item.scale for item in v1.items if item.reverse) == BLUEPRINT_REVERSED
 
 
-def test_v1_sections_follow_the_blueprint_in_order(v1):
+def test_v2_has_the_blueprint_counts_with_two_more_cost_items(v2):
+    assert Counter(item.scale for item in v2.items) == BLUEPRINT_COUNTS_V2
+    assert 48 <= len(v2.items) <= 52  # about ten minutes
+
+
+def test_v2_keys_items_both_ways_on_every_move_scale_and_the_closeness_scales(v2):
+    assert Counter(item.scale for item in v2.items if item.reverse) == BLUEPRINT_REVERSED_V2
+
+
+def test_v2_asks_about_feeling_rejected_and_feeling_attacked(v2):
+    costs = [item.text for item in v2.items_for_scale("impact")]
+    assert any("rejected" in text for text in costs)
+    assert any("attacked" in text for text in costs)
+
+
+def test_no_v2_move_item_depends_on_what_the_other_person_does(v2):
+    for scale in MOVE_SCALES:
+        for item in v2.items_for_scale(scale):
+            assert not DEPENDS_ON_THE_OTHER.search(item.text), item.id
+
+
+@pytest.mark.parametrize("retired", ["reach", "step back", "stepping back", "retreat"])
+def test_v2_scale_labels_use_the_one_vocabulary(shipped, retired):
+    for info in shipped.scales.values():
+        assert retired not in (info.label + " " + info.description).lower(), info.key
+
+
+def test_every_v2_item_reads_at_grade_seven_or_below(v2):
+    # With the longest form of the placeholder, "your partner".
+    for item in v2.items:
+        assert grade(with_partner(item.text, None)) <= 7, (item.id, item.text)
+
+
+def test_v2_gives_changed_wording_a_new_id(v1, v2):
+    old = {item.id: item for item in v1.items}
+    for item in v2.items:
+        if item.id in old:
+            assert (item.text, item.scale, item.reverse) == (
+                old[item.id].text,
+                old[item.id].scale,
+                old[item.id].reverse,
+            )
+
+
+def test_sections_follow_the_blueprint_in_order(shipped):
     actual = [
-        (s.title, s.perspective, s.response_scale, {i.scale for i in v1.section_items(s.key)})
-        for s in v1.sections
+        (s.title, s.perspective, s.response_scale, {i.scale for i in shipped.section_items(s.key)})
+        for s in shipped.sections
     ]
     assert actual == BLUEPRINT_SECTIONS
 
@@ -128,38 +191,38 @@ def test_v1_response_scales_have_the_five_blueprint_labels(v1):
     assert (agreement[0], agreement[-1], len(agreement)) == ("Strongly disagree", "Strongly agree", 5)
 
 
-def test_v1_item_ids_are_unique_and_start_with_their_scale_prefix(v1):
-    ids = [item.id for item in v1.items]
+def test_item_ids_are_unique_and_start_with_their_scale_prefix(shipped):
+    ids = [item.id for item in shipped.items]
     assert len(ids) == len(set(ids))
-    for item in v1.items:
+    for item in shipped.items:
         assert re.fullmatch(ID_PREFIXES[item.scale] + r"\d\d", item.id), item.id
 
 
-def test_pursuit_and_distance_items_are_interleaved_not_in_blocks(v1):
-    scales = [item.scale for item in v1.section_items("tension")]
+def test_pursuit_and_distance_items_are_interleaved_not_in_blocks(shipped):
+    scales = [item.scale for item in shipped.section_items("tension")]
     longest_run = max(len(m.group()) for m in re.finditer(r"(p+|d+)", "".join(s[0] for s in scales)))
     assert longest_run <= 2
 
 
-def test_safety_items_are_private_and_never_shared(v1):
-    safety = v1.items_for_scale("safety")
+def test_safety_items_are_private_and_never_shared(shipped):
+    safety = shipped.items_for_scale("safety")
     assert all(not item.shared for item in safety)
-    assert all(v1.section(item.section).private for item in safety)
-    assert v1.private_items == safety
-    assert not set(v1.shared_items) & set(safety)
+    assert all(shipped.section(item.section).private for item in safety)
+    assert shipped.private_items == safety
+    assert not set(shipped.shared_items) & set(safety)
 
 
-def test_the_private_section_says_it_is_optional_and_never_seen_by_the_partner(v1):
-    (private,) = [section for section in v1.sections if section.private]
+def test_the_private_section_says_it_is_optional_and_never_seen_by_the_partner(shipped):
+    (private,) = [section for section in shipped.sections if section.private]
     assert "optional" in private.intro
     assert "never" in private.intro and "{partner}" in private.intro
 
 
-def test_partner_perspective_items_refer_to_the_partner_by_placeholder(v1):
-    partner_sections = [s.key for s in v1.sections if s.perspective == "partner"]
+def test_partner_perspective_items_refer_to_the_partner_by_placeholder(shipped):
+    partner_sections = [s.key for s in shipped.sections if s.perspective == "partner"]
     assert partner_sections
     for key in partner_sections:
-        for item in v1.section_items(key):
+        for item in shipped.section_items(key):
             assert "{partner}" in item.text, item.id
 
 
@@ -185,6 +248,18 @@ def test_with_partner_uses_the_display_name_or_falls_back_to_your_partner():
     assert with_partner("I miss {partner}.", None) == "I miss your partner."
     assert with_partner("I miss {partner}.", "  ") == "I miss your partner."
     assert with_partner("I miss {partner}.", "{x}") == "I miss {x}."
+
+
+@pytest.mark.parametrize(
+    ("word", "count"), [("reassurance", 4), ("okay", 2), ("the", 1), ("uncomfortable", 5), ("zorbling", 2)]
+)
+def test_syllables_come_from_the_dictionary_or_vowel_groups(word, count):
+    assert syllables(word) == count
+
+
+def test_the_grade_follows_the_flesch_kincaid_formula():
+    # 6 words, 6 syllables, 1 sentence: 0.39 * 6 + 11.8 * 1 - 15.59.
+    assert grade("The cat sat on the mat.") == pytest.approx(0.39 * 6 + 11.8 - 15.59)
 
 
 # --- validation ----------------------------------------------------------------
