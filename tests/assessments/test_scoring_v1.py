@@ -1,4 +1,4 @@
-"""Scoring: worked examples and the properties the spec pins (section 4)."""
+"""Model v1, frozen for checkups on instrument v1: scale scores, worked examples and properties."""
 
 from __future__ import annotations
 
@@ -19,8 +19,8 @@ from assessments.scoring import (
     Strength,
     Tendency,
     band,
-    couple_dynamic,
-    dynamic_from_scores,
+    couple_dynamic_v1,
+    dynamic_v1_from_scores,
     scale_score,
     score_response,
 )
@@ -87,8 +87,8 @@ def answers_for(*, default: int = 3, **keyed: int) -> dict[str, int]:
     return answers
 
 
-CLEAR_PURSUER = answers_for(pursuit=5, distance=1, partner_pursuit=1, partner_distance=5, impact=4)
-CLEAR_DISTANCER = answers_for(pursuit=1, distance=5, partner_pursuit=5, partner_distance=1, impact=3)
+LEANS_PURSUING = answers_for(pursuit=5, distance=1, partner_pursuit=1, partner_distance=5, impact=4)
+LEANS_DISTANCING = answers_for(pursuit=1, distance=5, partner_pursuit=5, partner_distance=1, impact=3)
 PRESSING = answers_for(pursuit=5, distance=2, partner_pursuit=5, partner_distance=2)
 WITHDRAWING = answers_for(pursuit=2, distance=5, partner_pursuit=2, partner_distance=5)
 CALM = answers_for(pursuit=2, distance=2, partner_pursuit=2, partner_distance=2, impact=1)
@@ -166,9 +166,9 @@ def test_bands_follow_the_documented_cut_points():
 # --- worked examples --------------------------------------------------------
 
 
-def test_a_clear_pursuer_with_a_clear_distancer_forms_a_strong_pursuer_distancer_loop():
-    dynamic = couple_dynamic(INSTRUMENT, CLEAR_PURSUER, CLEAR_DISTANCER)
-    assert dynamic.pattern is Pattern.PURSUER_DISTANCER
+def test_a_clear_pursuing_lean_with_a_clear_distancing_lean_forms_a_strong_loop():
+    dynamic = couple_dynamic_v1(INSTRUMENT, LEANS_PURSUING, LEANS_DISTANCING)
+    assert dynamic.pattern is Pattern.PURSUE_DISTANCE
     assert (dynamic.pursuing, dynamic.distancing) == ("a", "b")
     assert (dynamic.a.lean, dynamic.b.lean) == (100.0, -100.0)
     assert dynamic.a.tendency is Tendency.PURSUING
@@ -182,30 +182,30 @@ def test_a_clear_pursuer_with_a_clear_distancer_forms_a_strong_pursuer_distancer
 
 
 def test_the_same_couple_with_positions_swapped_swaps_who_pursues():
-    dynamic = couple_dynamic(INSTRUMENT, CLEAR_DISTANCER, CLEAR_PURSUER)
-    assert dynamic.pattern is Pattern.PURSUER_DISTANCER
+    dynamic = couple_dynamic_v1(INSTRUMENT, LEANS_DISTANCING, LEANS_PURSUING)
+    assert dynamic.pattern is Pattern.PURSUE_DISTANCE
     assert (dynamic.pursuing, dynamic.distancing) == ("b", "a")
     assert dynamic.a.side is Side.DISTANCING and dynamic.b.side is Side.PURSUING
 
 
-def test_two_partners_who_both_press_form_mutual_pursuit():
-    dynamic = couple_dynamic(INSTRUMENT, PRESSING, PRESSING)
-    assert dynamic.pattern is Pattern.MUTUAL_PURSUIT
+def test_two_partners_who_both_press_are_both_pursuing():
+    dynamic = couple_dynamic_v1(INSTRUMENT, PRESSING, PRESSING)
+    assert dynamic.pattern is Pattern.BOTH_PURSUING
     assert dynamic.pursuing is None and dynamic.distancing is None
     assert dynamic.a.side is dynamic.b.side is Side.PURSUING
     assert dynamic.cycle_intensity == 100.0  # both partners' pursuit
     assert dynamic.cycle_strength is Strength.HIGH
 
 
-def test_two_partners_who_both_withdraw_form_mutual_withdrawal():
-    dynamic = couple_dynamic(INSTRUMENT, WITHDRAWING, WITHDRAWING)
-    assert dynamic.pattern is Pattern.MUTUAL_WITHDRAWAL
+def test_two_partners_who_both_withdraw_are_both_distancing():
+    dynamic = couple_dynamic_v1(INSTRUMENT, WITHDRAWING, WITHDRAWING)
+    assert dynamic.pattern is Pattern.BOTH_DISTANCING
     assert dynamic.a.side is dynamic.b.side is Side.DISTANCING
     assert dynamic.cycle_intensity == 100.0  # both partners' distance
 
 
 def test_two_partners_low_on_both_moves_are_flexible_with_a_low_cycle():
-    dynamic = couple_dynamic(INSTRUMENT, CALM, CALM)
+    dynamic = couple_dynamic_v1(INSTRUMENT, CALM, CALM)
     assert dynamic.pattern is Pattern.FLEXIBLE
     assert dynamic.a.tendency is dynamic.b.tendency is Tendency.BALANCED
     assert dynamic.cycle_intensity == 25.0
@@ -213,18 +213,18 @@ def test_two_partners_low_on_both_moves_are_flexible_with_a_low_cycle():
     assert not dynamic.counselling_suggested
 
 
-def test_both_pressing_often_counts_as_mutual_pursuit_even_without_a_lean():
+def test_v1_breaks_a_tie_toward_both_pursuing_as_it_always_did():
     busy = ScaleScores(70, 65, 70, 65, 50, 50, 50, 50)
-    assert dynamic_from_scores(busy, busy).pattern is Pattern.MUTUAL_PURSUIT
+    assert dynamic_v1_from_scores(busy, busy).pattern is Pattern.BOTH_PURSUING
 
 
 def test_a_strong_lean_against_a_balanced_partner_is_still_a_loop():
-    # The partner's own lean is balanced; relative to a strong pursuer they
-    # are the one who steps back.
-    reacher = ScaleScores(80, 20, 40, 45, 50, 50, 50, 50)
+    # The partner's own lean is balanced; next to a strong pursuing lean they
+    # are the one on the distancing side.
+    leaning = ScaleScores(80, 20, 40, 45, 50, 50, 50, 50)
     steady = ScaleScores(40, 45, 80, 20, 50, 50, 50, 50)
-    dynamic = dynamic_from_scores(reacher, steady)
-    assert dynamic.pattern is Pattern.PURSUER_DISTANCER
+    dynamic = dynamic_v1_from_scores(leaning, steady)
+    assert dynamic.pattern is Pattern.PURSUE_DISTANCE
     assert dynamic.b.tendency is Tendency.BALANCED and dynamic.b.side is Side.DISTANCING
 
 
@@ -232,16 +232,16 @@ def test_large_gaps_between_self_view_and_partner_view_are_flagged():
     # a sees little pressing in themselves; b sees a lot of it.
     a = ScaleScores(30, 30, 50, 50, 50, 50, 50, 50)
     b = ScaleScores(50, 50, 80, 30, 50, 50, 50, 50)
-    dynamic = dynamic_from_scores(a, b)
+    dynamic = dynamic_v1_from_scores(a, b)
     assert dynamic.a.pursuit_gap == -50.0 and dynamic.a.large_pursuit_gap
     assert not dynamic.a.large_distance_gap and not dynamic.a.views_agree
     assert dynamic.b.views_agree
 
 
-def test_partners_who_each_see_themselves_as_the_one_reaching_disagree_on_roles():
+def test_partners_who_each_see_themselves_as_the_one_pursuing_disagree_on_roles():
     a = ScaleScores(80, 20, 20, 80, 50, 50, 50, 50)
     b = ScaleScores(80, 20, 20, 80, 50, 50, 50, 50)
-    dynamic = dynamic_from_scores(a, b)
+    dynamic = dynamic_v1_from_scores(a, b)
     assert (dynamic.reading_by_a, dynamic.reading_by_b) == ("a", "b")
     assert not dynamic.roles_agree
 
@@ -251,8 +251,8 @@ def test_partners_who_each_see_themselves_as_the_one_reaching_disagree_on_roles(
 
 @given(answer_sets, answer_sets)
 def test_swapping_the_partners_swaps_the_roles_and_nothing_else(answers_a, answers_b):
-    forward = couple_dynamic(INSTRUMENT, answers_a, answers_b)
-    backward = couple_dynamic(INSTRUMENT, answers_b, answers_a)
+    forward = couple_dynamic_v1(INSTRUMENT, answers_a, answers_b)
+    backward = couple_dynamic_v1(INSTRUMENT, answers_b, answers_a)
     assert backward == forward.swapped()
     assert backward.swapped() == forward
     assert (backward.pattern, backward.cycle_strength) == (forward.pattern, forward.cycle_strength)
@@ -263,7 +263,7 @@ def test_swapping_the_partners_swaps_the_roles_and_nothing_else(answers_a, answe
 
 @given(scale_scores, scale_scores)
 def test_the_dynamic_is_symmetric_for_any_scale_scores(scores_a, scores_b):
-    assert dynamic_from_scores(scores_b, scores_a) == dynamic_from_scores(scores_a, scores_b).swapped()
+    assert dynamic_v1_from_scores(scores_b, scores_a) == dynamic_v1_from_scores(scores_a, scores_b).swapped()
 
 
 def _more_pursuit(item: Item, value: int) -> int:
@@ -282,16 +282,16 @@ PARTNER_PURSUIT_ITEMS = tuple(item for item in REQUIRED if item.scale == "partne
     st.sets(st.sampled_from(PARTNER_PURSUIT_ITEMS)),
     st.sampled_from(["a", "b"]),
 )
-def test_raising_a_persons_pursuit_never_makes_them_less_of_a_pursuer(
+def test_raising_a_persons_pursuit_never_lowers_their_lean_or_side(
     answers_a, answers_b, own_items, seen_items, who
 ):
-    before = couple_dynamic(INSTRUMENT, answers_a, answers_b)
+    before = couple_dynamic_v1(INSTRUMENT, answers_a, answers_b)
     own, partner = (answers_a, answers_b) if who == "a" else (answers_b, answers_a)
     own = own | {item.id: _more_pursuit(item, own[item.id]) for item in own_items}
     # The partner also sees more pursuit in them (or the same).
     partner = partner | {item.id: _more_pursuit(item, partner[item.id]) for item in seen_items}
     new_a, new_b = (own, partner) if who == "a" else (partner, own)
-    after = couple_dynamic(INSTRUMENT, new_a, new_b)
+    after = couple_dynamic_v1(INSTRUMENT, new_a, new_b)
     then, now = before.person(who), after.person(who)
     assert now.lean >= then.lean
     assert now.pursuit >= then.pursuit
@@ -304,9 +304,9 @@ def test_raising_pursuit_scores_never_lowers_lean_tendency_or_side(scores_a, sco
     own = scores_a if who == "a" else scores_b
     if raised < own.pursuit:
         raised = own.pursuit
-    before = dynamic_from_scores(scores_a, scores_b)
+    before = dynamic_v1_from_scores(scores_a, scores_b)
     higher = ScaleScores(raised, *[getattr(own, name) for name in SHARED_SCALES[1:]])
-    after = dynamic_from_scores(*((higher, scores_b) if who == "a" else (scores_a, higher)))
+    after = dynamic_v1_from_scores(*((higher, scores_b) if who == "a" else (scores_a, higher)))
     then, now = before.person(who), after.person(who)
     assert now.lean >= then.lean
     assert now.tendency.rank >= then.tendency.rank
@@ -315,7 +315,7 @@ def test_raising_pursuit_scores_never_lowers_lean_tendency_or_side(scores_a, sco
 
 @given(answer_sets, answer_sets)
 def test_every_score_stays_within_its_range(answers_a, answers_b):
-    dynamic = couple_dynamic(INSTRUMENT, answers_a, answers_b)
+    dynamic = couple_dynamic_v1(INSTRUMENT, answers_a, answers_b)
     for person in dynamic.people:
         zero_to_hundred = [getattr(person.scores, name) for name in SHARED_SCALES]
         zero_to_hundred += [person.pursuit, person.distance, person.seen_pursuit, person.seen_distance]
@@ -336,4 +336,4 @@ def test_any_missing_required_answer_raises(answers, item):
 def test_any_out_of_range_answer_raises(answers, item, value):
     answers[item.id] = value
     with pytest.raises(ScoringError, match=item.id):
-        couple_dynamic(INSTRUMENT, answers, answers_for())
+        couple_dynamic_v1(INSTRUMENT, answers, answers_for())
