@@ -107,7 +107,8 @@ def _adds_up(f: Facts, x: Position) -> bool:
 
 
 def _strongest(f: Facts) -> int:
-    a, b = "a", "b"
+    a: Position = "a"
+    b: Position = "b"
     return max(
         f.toward(a) + f.away(b), f.toward(b) + f.away(a), f.toward(a) + f.toward(b), f.away(a) + f.away(b)
     )

@@ -26,7 +26,7 @@ def _for_each_role(w: Writer, pursuing: Position, distancing: Position) -> list[
     return [
         ReportSection(
             "guidance-pursuing",
-            _("For {p}: moving toward without pressing").format(p=p),
+            _("For {p}: how to move toward without pressing").format(p=p),
             (
                 _(
                     "{p}, these steps are for the moments you feel the pull to move toward {q}. They help "
@@ -36,18 +36,21 @@ def _for_each_role(w: Writer, pursuing: Position, distancing: Position) -> list[
             fill(
                 (
                     _(
-                        "Calm your own alarm first, with a few slow breaths or a short walk, before you start the talk."
+                        "Calm your own alarm first, with a few slow breaths or a short walk, before you "
+                        "start the talk."
                     ),
                     _(
-                        "Say what you need, plainly and gently: \"I feel far from you and I'd like to "
-                        'reconnect" lands better than a list of complaints.'
+                        'Say what you need, plainly and gently. "I feel far from you and I would like us to '
+                        'be close" lands better than a list of complaints.'
                     ),
                     _("Give {q} room to answer in their own time. A pause is not a no."),
                     _(
-                        "When {q} asks for time, ask when you will come back to it, then let it rest until then."
+                        "When {q} asks for time, ask when you will come back to it, then let it rest until "
+                        "then."
                     ),
                     _(
-                        "Notice the urge to follow up again and again. One clear message does more than several."
+                        "Notice the urge to follow up again and again. One clear message does more than "
+                        "several."
                     ),
                 ),
                 p=p,
@@ -57,7 +60,7 @@ def _for_each_role(w: Writer, pursuing: Position, distancing: Position) -> list[
         ),
         ReportSection(
             "guidance-distancing",
-            _("For {q}: taking space without leaving").format(q=q),
+            _("For {q}: how to take space without leaving").format(q=q),
             (
                 _(
                     "{q}, these steps are for the moments you feel the pull to move away from {p}. They "
@@ -125,8 +128,8 @@ def _for_the_outcome(pattern: Pattern) -> ReportSection:
         _("For both of you: finding your direction"),
         (
             _(
-                "Your answers cannot tell yet which way the loop runs between you, so the most useful "
-                "next step is to look together."
+                "Your answers cannot tell yet which way the loop runs, so the best next step is to look "
+                "together."
             ),
         ),
         (
@@ -137,8 +140,8 @@ def _for_the_outcome(pattern: Pattern) -> ReportSection:
             ),
             _("Share what you noticed with each other, without judging it."),
             _(
-                "Take the checkup again in four to six weeks, answering for what usually happens rather "
-                "than for one hard day."
+                "Take the checkup again in four to six weeks. Answer for what usually happens, not for "
+                "one hard day."
             ),
         ),
         BOTH,
@@ -155,14 +158,14 @@ def _for_both() -> ReportSection:
                 "in your own way."
             ),
             _(
-                "When tension rises, the moves you make often come from fear, of losing each other or of "
-                "being overwhelmed, rather than from rejection or criticism."
+                "When tension rises, your moves often come from fear, not from rejection or criticism. "
+                "One of you may fear losing the other; one may fear being swamped."
             ),
         ),
         (
             _(
-                "When you notice a loop starting, name it together with a word you agree on in a calm "
-                "moment, so it becomes something you face side by side."
+                "When you see a loop start, name it with a word you chose on a calm day. Then you can "
+                "face it side by side."
             ),
             _(
                 'Hear moving toward as "I\'m scared of losing you" and moving away as "I\'m scared of '

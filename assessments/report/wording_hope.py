@@ -6,9 +6,9 @@ from assessments.report.i18n import _
 from assessments.report.labels import score_text
 from assessments.report.model import ReportSection
 from assessments.report.text import Writer
-from assessments.scoring import Pattern, Strength
+from assessments.scoring import Pattern, Position, Strength
 
-BOTH = ("a", "b")
+BOTH: tuple[Position, ...] = ("a", "b")
 
 
 def hope_section(w: Writer) -> ReportSection:
@@ -60,7 +60,8 @@ def counselling_section(w: Writer) -> ReportSection | None:
         reason = w.say(
             "counsel.cycle_and_cost",
             _(
-                "The moves between you run strongly ({cycle}), and at least one of you rates the cost as high ({cost})."
+                "The moves between you run strongly ({cycle}), and at least one of you rates the cost as "
+                "high ({cost})."
             ).format(cycle=cycle, cost=cost),
         )
     elif high_cycle:
@@ -82,9 +83,9 @@ def counselling_section(w: Writer) -> ReportSection | None:
                 "and practise new ways of connecting."
             ),
             _(
-                "The Gottman Method, which helps partners read and answer each other's emotional cues, "
-                "and emotionally focused therapy, which works directly with loops like this one, are "
-                "examples of such help, not endorsements of one method or practitioner."
+                "One is the Gottman Method, which helps partners read each other's signals. Another is "
+                "emotionally focused therapy, which works with loops like this one. We name them as "
+                "examples, not to endorse one method or one counsellor."
             ),
             _("Asking for help is not a verdict on your relationship. It is one more way of protecting it."),
         ),
@@ -111,10 +112,12 @@ def prompts_section(w: Writer) -> ReportSection:
     elif d.pattern is Pattern.NO_CLEAR_DIRECTION:
         prompts += [
             _(
-                "Think of one recent tense moment. What did each of you do first, and what did each of you feel?"
+                "Think of one recent tense moment. What did each of you do first, and what did each of you "
+                "feel?"
             ),
             _(
-                "Where do your views of each other differ most, and what might each of you see that the other does not?"
+                "Where do your views of each other differ most, and what might each of you see that the "
+                "other does not?"
             ),
             _("Did any questions feel hard to answer, or did your answer change from day to day?"),
             _("When would be a good time to take the checkup again?"),

@@ -73,14 +73,10 @@ def reliability_section(w: Writer) -> ReportSection | None:
     paragraphs = []
     for person in patterned:
         sentence = (
-            _(
-                "{name} gave the highest answer to nearly every statement, even to statements that "
-                "point in opposite directions."
-            )
+            _("{name} chose the top answer for nearly all the items, even ones that point opposite ways.")
             if person.style.extreme == "highest"
             else _(
-                "{name} gave the lowest answer to nearly every statement, even to statements that "
-                "point in opposite directions."
+                "{name} chose the bottom answer for nearly all the items, even ones that point opposite ways."
             )
         )
         paragraphs.append(
@@ -88,9 +84,8 @@ def reliability_section(w: Writer) -> ReportSection | None:
         )
     paragraphs.append(
         _(
-            "So this report may say more about how the form was filled in than about how you move. "
-            "Read it as a rough first look. You could take the checkup again and answer each "
-            "statement on its own."
+            "So this report may reflect how the form was filled in, not how you move. Read it as a "
+            "rough first look. You could take the checkup again and answer each statement on its own."
         )
     )
     return ReportSection("reliability", _("Read this report with care"), tuple(paragraphs))
@@ -124,7 +119,8 @@ def _lean_sentence(w: Writer, x: Position) -> str:
         Tendency.PURSUING: (
             "lean.pursuing",
             _(
-                "{name} leans toward pursuing when tense (moving toward {toward}, moving away {away}, lean {lean})."
+                "{name} leans toward pursuing when tense (moving toward {toward}, moving away {away}, lean "
+                "{lean})."
             ),
         ),
         Tendency.DISTANCING: (
@@ -174,7 +170,8 @@ def _story(w: Writer) -> list[str]:
                 w.say(
                     "loop.only_relative",
                     _(
-                        "{p}'s own lean is small ({lp}); it is only next to {q} that {p} is the one who pursues."
+                        "{p}'s own lean is small ({lp}); it is only next to {q} that {p} is the one who "
+                        "pursues."
                     ).format(**names),
                     p,
                     q,
@@ -185,7 +182,8 @@ def _story(w: Writer) -> list[str]:
                 w.say(
                     "loop.only_relative_away",
                     _(
-                        "{q}'s own lean is small ({lq}); it is only next to {p} that {q} is the one who distances."
+                        "{q}'s own lean is small ({lq}); it is only next to {p} that {q} is the one who "
+                        "distances."
                     ).format(**names),
                     p,
                     q,
@@ -226,7 +224,8 @@ def _levels(w: Writer, about: tuple[Position, Position]) -> list[str]:
             w.say(
                 "both.toward_often",
                 _(
-                    "You both also move toward each other at least sometimes ({a} {a_toward}, {b} {b_toward})."
+                    "You both also move toward each other at least sometimes ({a} {a_toward}, {b} "
+                    "{b_toward})."
                 ).format(a_toward=score_text(f.toward("a")), b_toward=score_text(f.toward("b")), **values),
             )
         )
@@ -336,7 +335,8 @@ def _line_sentence(w: Writer) -> str:
         return w.say(
             "line.clear",
             _(
-                "This result is not on a knife edge: no single answer, one step higher or lower, would change it."
+                "This result is not on a knife edge: no single answer, one step higher or lower, would "
+                "change it."
             ),
         )
     if d.nearby:
@@ -345,11 +345,13 @@ def _line_sentence(w: Writer) -> str:
             for p in d.nearby
         )
         text = _(
-            "This result is close to the line: a single answer, one step higher or lower, could change it to {options}."
+            "This result is close to the line: a single answer, one step higher or lower, could change it "
+            "to {options}."
         ).format(options=options)
     else:
         text = _(
-            "This result is close to the line: a single answer, one step higher or lower, could change who is which."
+            "This result is close to the line: a single answer, one step higher or lower, could change who "
+            "is which."
         )
     return w.say("line.close", text)
 

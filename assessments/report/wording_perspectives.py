@@ -17,12 +17,15 @@ AGREEMENT_WORDS = {
 }
 
 
+POSITIONS: tuple[Position, Position] = ("a", "b")
+
+
 def agreement_section(w: Writer) -> ReportSection:
     paragraphs: list[str] = []
-    for x in ("a", "b"):
+    for x in POSITIONS:
         paragraphs.append(_figure(w, x))
         paragraphs += _gaps(w, x)
-    for x in ("a", "b"):
+    for x in POSITIONS:
         paragraphs.append(_account(w, x))
     paragraphs.append(_roles(w))
     return ReportSection("agreement", _("How you see each other"), tuple(paragraphs))
@@ -132,7 +135,8 @@ def _roles(w: Writer) -> str:
             reading_a,
         )
     accounts = []
-    for reader, reading in (("a", reading_a), ("b", reading_b)):
+    readings: tuple[tuple[Position, Position | None], ...] = (("a", reading_a), ("b", reading_b))
+    for reader, reading in readings:
         if reading is None:
             line = _("{reader}'s answers show no clear difference")
         else:
@@ -156,7 +160,7 @@ def protects_section(w: Writer) -> ReportSection:
         if w.dynamic.pattern is Pattern.PURSUE_DISTANCE
         else _("Each of you has your own ways of feeling safe when things are tense.")
     )
-    paragraphs = [opening, *(_protects(w, x) for x in ("a", "b"))]
+    paragraphs = [opening, *(_protects(w, x) for x in POSITIONS)]
     paragraphs.append(
         _(
             "Someone who finds safety in closeness may watch closely for signs of distance; someone who "

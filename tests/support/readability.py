@@ -1,4 +1,4 @@
-"""Flesch–Kincaid grade level, with syllables from the CMU Pronouncing Dictionary.
+"""Flesch-Kincaid grade level, with syllables from the CMU Pronouncing Dictionary.
 
 Grade = 0.39 x (words per sentence) + 11.8 x (syllables per word) - 15.59.
 Syllables come from the dictionary's vowel sounds (each carries a stress
@@ -34,7 +34,7 @@ def syllables(word: str) -> int:
 
 
 def grade(text: str) -> float:
-    """The Flesch–Kincaid grade of a text (one or more sentences)."""
+    """The Flesch-Kincaid grade of a text (one or more sentences)."""
     words = _WORD.findall(text)
     if not words:
         return 0.0

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from assessments.scoring import Position
+from assessments.scoring import CoupleDynamicV1, Position
 
 
 class Writer:
     """One v1 dynamic to be turned into sentences, with the names to use."""
 
-    def __init__(self, dynamic: CoupleDynamicV1V1, names: dict[Position, str]) -> None:
+    def __init__(self, dynamic: CoupleDynamicV1, names: dict[Position, str]) -> None:
         self.dynamic = dynamic
         self.names = names
         # Only a pursue-distance loop has one partner on each side.
