@@ -3,7 +3,7 @@
 A sentence about the two people is printed only through ``Writer.say``, which
 looks its key up here and checks the condition against the numbers the report
 prints (model v2 works in whole points, so those are the model's own numbers).
-A false condition raises ``ClaimError``: a wrong sentence must never reach a
+A false condition raises ``ClaimError``: a wrong sentence must never be shown to a
 couple. The property tests build thousands of reports and re-check every claim.
 """
 

@@ -274,11 +274,11 @@ labels = ["Never", "Sometimes", "Often"]
 
 [scales.pursuit]
 label = "Moving toward"
-description = "Reaching out."
+description = "Moving toward."
 
 [scales.partner_pursuit]
 label = "Moving toward, as seen"
-description = "Seen reaching out."
+description = "Seen moving toward."
 
 [scales.safety]
 label = "Private check"
@@ -310,7 +310,7 @@ private = true
 id = "pur01"
 section = "tension"
 scale = "pursuit"
-text = "I reach out."
+text = "I move toward them."
 
 [[items]]
 id = "pur02"
@@ -323,7 +323,7 @@ reverse = true
 id = "ppu01"
 section = "partner_view"
 scale = "partner_pursuit"
-text = "When I pull back, {partner} reaches out."
+text = "In a tense moment, {partner} wants to talk."
 
 [[items]]
 id = "saf01"
@@ -375,12 +375,14 @@ def test_an_unknown_top_level_key_is_rejected(tmp_path):
 
 def test_an_item_missing_its_text_is_named(tmp_path):
     assert_invalid(
-        tmp_path, replaced('text = "I reach out."\n', ""), "item 'pur01': missing required key 'text'"
+        tmp_path, replaced('text = "I move toward them."\n', ""), "item 'pur01': missing required key 'text'"
     )
 
 
 def test_an_item_with_a_blank_text_is_named(tmp_path):
-    assert_invalid(tmp_path, replaced('"I reach out."', '"  "'), "item 'pur01': 'text' must not be empty")
+    assert_invalid(
+        tmp_path, replaced('"I move toward them."', '"  "'), "item 'pur01': 'text' must not be empty"
+    )
 
 
 def test_an_item_with_a_wrongly_typed_flag_is_named(tmp_path):
@@ -405,14 +407,16 @@ def test_a_duplicate_item_id_is_named(tmp_path):
 
 def test_an_item_in_an_unknown_section_is_named(tmp_path):
     text = replaced(
-        'section = "tension"\nscale = "pursuit"\ntext = "I reach out."',
-        'section = "tensoin"\nscale = "pursuit"\ntext = "I reach out."',
+        'section = "tension"\nscale = "pursuit"\ntext = "I move toward them."',
+        'section = "tensoin"\nscale = "pursuit"\ntext = "I move toward them."',
     )
     assert_invalid(tmp_path, text, "item 'pur01': unknown section 'tensoin'")
 
 
 def test_an_item_with_an_undeclared_scale_is_named(tmp_path):
-    text = replaced('scale = "pursuit"\ntext = "I reach out."', 'scale = "pursiut"\ntext = "I reach out."')
+    text = replaced(
+        'scale = "pursuit"\ntext = "I move toward them."', 'scale = "pursiut"\ntext = "I move toward them."'
+    )
     assert_invalid(tmp_path, text, "item 'pur01': unknown scale 'pursiut'")
 
 
@@ -424,12 +428,14 @@ def test_a_shared_item_in_a_private_section_is_named(tmp_path):
 
 
 def test_an_unshared_item_outside_a_private_section_is_named(tmp_path):
-    text = replaced('text = "I reach out."', 'text = "I reach out."\nshared = false')
+    text = replaced('text = "I move toward them."', 'text = "I move toward them."\nshared = false')
     assert_invalid(tmp_path, text, "item 'pur01': shared must be true outside a private section")
 
 
 def test_a_partner_item_that_does_not_mention_the_partner_is_named(tmp_path):
-    text = replaced('"When I pull back, {partner} reaches out."', '"When I pull back, they reach out."')
+    text = replaced(
+        '"In a tense moment, {partner} wants to talk."', '"In a tense moment, they want to talk."'
+    )
     assert_invalid(tmp_path, text, "item 'ppu01': partner item must mention {partner}")
 
 
@@ -493,7 +499,7 @@ def test_an_unknown_key_in_a_response_scale_is_named(tmp_path):
 
 
 def test_an_unknown_key_in_a_scale_description_is_named(tmp_path):
-    text = replaced('description = "Reaching out."', 'description = "Reaching out."\nlabell = "x"')
+    text = replaced('description = "Moving toward."', 'description = "Moving toward."\nlabell = "x"')
     assert_invalid(tmp_path, text, "scale 'pursuit': unknown key 'labell'")
 
 
