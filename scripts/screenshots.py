@@ -60,9 +60,9 @@ def build_database() -> None:
     from django.core.management import call_command
 
     from accounts.models import User
-    from assessments.demo import demo_answer_all
     from assessments.services import checkup_start
     from couples.models import Couple, Membership
+    from web.demo import demo_answer_all
 
     call_command("migrate", verbosity=0)
     call_command("createcachetable")
@@ -76,7 +76,7 @@ def build_database() -> None:
         [Membership(couple=couple, user=jordan), Membership(couple=couple, user=casey)]
     )
     checkup = checkup_start(couple=couple, user=jordan)
-    demo_answer_all(checkup.responses.get(user=jordan), "reacher_now")
+    demo_answer_all(checkup.answer_sheets.get(user=jordan), "reacher_now")
 
 
 def log_in(page, email: str) -> None:

@@ -67,9 +67,12 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.usersessions",
+    # Our apps, bottom layer first (docs/architecture.md): each may import only those above it here.
+    "core",
     "accounts",
     "couples",
     "assessments",
+    "web",
 ]
 
 MIDDLEWARE = [
@@ -85,7 +88,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
-    "accounts.middleware.PrivateCacheMiddleware",
+    "core.middleware.PrivateCacheMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -123,7 +126,7 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "dashboard"
 
 # allauth: email-only accounts, verified before use, no account enumeration.
-ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+ACCOUNT_ADAPTER = "web.adapter.AccountAdapter"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
@@ -231,7 +234,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(levelname)s %(name)s %(message)s"}},
     # runserver's request lines would otherwise carry invitation tokens.
-    "filters": {"no_query_strings": {"()": "accounts.logfilters.NoQueryStrings"}},
+    "filters": {"no_query_strings": {"()": "core.logfilters.NoQueryStrings"}},
     "handlers": {
         "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["no_query_strings"]}
     },

@@ -16,7 +16,7 @@ from django.utils.html import escape
 from accounts.models import User
 from assessments.instrument import current_instrument, with_partner
 from assessments.selectors import checkup_latest_completed_for
-from assessments.services import response_release, response_submit
+from assessments.services import answer_sheet_release, answer_sheet_submit
 from couples.selectors import couple_active_for
 from tests.factories import UserFactory
 from tests.support.answers import (
@@ -204,7 +204,7 @@ def test_an_open_checkup_has_no_report_after_only_one_submits(
     save_answers(ra, answers_for(REACHER))
     save_answers(rb, answers_for(STEPPER))
     with django_capture_on_commit_callbacks(execute=True):
-        response_submit(response=ra)
+        answer_sheet_submit(sheet=ra)
 
     checkup.refresh_from_db()
     assert not checkup.is_complete
@@ -243,8 +243,8 @@ def test_a_held_back_part_keeps_the_checkup_open_until_released(
     save_answers(rb, answers_for(STEPPER))
 
     with django_capture_on_commit_callbacks(execute=True):
-        response_submit(response=ra, hold_back=True)
-        response_submit(response=rb)
+        answer_sheet_submit(sheet=ra, hold_back=True)
+        answer_sheet_submit(sheet=rb)
 
     checkup.refresh_from_db()
     ra.refresh_from_db()
@@ -259,7 +259,7 @@ def test_a_held_back_part_keeps_the_checkup_open_until_released(
     assert get_as(quinn, report_url(checkup)).status_code == 404
 
     with django_capture_on_commit_callbacks(execute=True):
-        response_release(response=ra)
+        answer_sheet_release(sheet=ra)
 
     checkup.refresh_from_db()
     assert checkup.is_complete
@@ -283,7 +283,7 @@ def test_the_partner_of_someone_holding_back_sees_exactly_the_not_yet_submitted_
     save_answers(ra, answers_for(REACHER), safety={"saf01": 4})
     save_answers(rb, answers_for(STEPPER))
     with django_capture_on_commit_callbacks(execute=True):
-        response_submit(response=rb)
+        answer_sheet_submit(sheet=rb)
     quinn_client = client_for(quinn)
     waiting_url = reverse("assessments:checkup", args=[checkup.pk])
     dashboard_url = reverse("dashboard")
@@ -291,7 +291,7 @@ def test_the_partner_of_someone_holding_back_sees_exactly_the_not_yet_submitted_
     waiting_before = quinn_client.get(waiting_url)
     dashboard_before = quinn_client.get(dashboard_url)
     with django_capture_on_commit_callbacks(execute=True):
-        response_submit(response=ra, hold_back=True)
+        answer_sheet_submit(sheet=ra, hold_back=True)
     waiting_after = quinn_client.get(waiting_url)
     dashboard_after = quinn_client.get(dashboard_url)
 
@@ -471,8 +471,8 @@ def test_the_report_never_shows_an_item_or_its_id(couple_of, checkup_for, django
     save_answers(ra, answers_for(LEANS_IN), safety={"saf01": 2, "saf02": 1, "saf03": 1})
     save_answers(rb, answers_for(LEANS_BACK))
     with django_capture_on_commit_callbacks(execute=True):
-        response_submit(response=ra)
-        response_submit(response=rb)
+        answer_sheet_submit(sheet=ra)
+        answer_sheet_submit(sheet=rb)
     checkup.refresh_from_db()
     assert checkup.is_complete
 

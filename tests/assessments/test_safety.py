@@ -2,7 +2,8 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from assessments.services import CheckupError, response_hold_back, response_release, response_submit
+from assessments.services import answer_sheet_hold_back, answer_sheet_release, answer_sheet_submit
+from core.errors import AppError
 from tests.support.answers import REACHER, STEPPER, answers_for, save_answers
 from tests.support.html import mask_html
 
@@ -48,13 +49,13 @@ def test_a_held_back_part_looks_to_the_partner_exactly_like_a_part_not_yet_submi
     save_answers(ra, answers_for(REACHER), safety=CONCERN)
     save_answers(rb, answers_for(STEPPER))
     with django_capture_on_commit_callbacks(execute=True):
-        response_submit(response=rb)
+        answer_sheet_submit(sheet=rb)
     client.force_login(b)
     pages = [reverse("dashboard"), reverse("assessments:checkup", args=[checkup.pk])]
     not_yet = [mask_html(client.get(url).content.decode()) for url in pages]
 
     with django_capture_on_commit_callbacks(execute=True):
-        response_submit(response=ra, hold_back=True)
+        answer_sheet_submit(sheet=ra, hold_back=True)
 
     held_back = [mask_html(client.get(url).content.decode()) for url in pages]
     assert held_back == not_yet
@@ -62,7 +63,7 @@ def test_a_held_back_part_looks_to_the_partner_exactly_like_a_part_not_yet_submi
     assert client.get(reverse("assessments:report", args=[checkup.pk])).status_code == 404
 
     with django_capture_on_commit_callbacks(execute=True):
-        response_release(response=ra)
+        answer_sheet_release(sheet=ra)
 
     checkup.refresh_from_db()
     assert checkup.completed_at is not None
@@ -74,9 +75,9 @@ def test_holding_back_is_only_honoured_after_a_safety_concern(couple_of, checkup
     _, ra, _ = checkup_for(couple, a, b)
     save_answers(ra, answers_for(REACHER))
 
-    response_submit(response=ra, hold_back=True)
-    with pytest.raises(CheckupError):
-        response_hold_back(response=ra)
+    answer_sheet_submit(sheet=ra, hold_back=True)
+    with pytest.raises(AppError):
+        answer_sheet_hold_back(sheet=ra)
 
     ra.refresh_from_db()
     assert ra.held_back is False
@@ -90,8 +91,8 @@ def test_the_partner_never_sees_the_private_section_in_any_page_or_email(
     save_answers(ra, answers_for(REACHER), safety=CONCERN)
     save_answers(rb, answers_for(STEPPER))
     with django_capture_on_commit_callbacks(execute=True):
-        response_submit(response=ra)
-        response_submit(response=rb)
+        answer_sheet_submit(sheet=ra)
+        answer_sheet_submit(sheet=rb)
     client.force_login(b)
 
     seen = "".join(
@@ -133,7 +134,7 @@ def test_a_held_back_part_cannot_send_the_partner_a_reminder(client, couple_of, 
     couple, a, b = couple_of()
     checkup, ra, _ = checkup_for(couple, a, b)
     save_answers(ra, answers_for(REACHER), safety=CONCERN)
-    response_submit(response=ra, hold_back=True)
+    answer_sheet_submit(sheet=ra, hold_back=True)
     client.force_login(a)
 
     page = client.post(reverse("assessments:remind", args=[checkup.pk]), follow=True).content.decode()

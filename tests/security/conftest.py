@@ -24,7 +24,7 @@ from django.test import Client
 from accounts.models import User
 from assessments.instrument import current_instrument
 from assessments.models import Checkup
-from assessments.services import checkup_start, response_submit
+from assessments.services import answer_sheet_submit, checkup_start
 from couples.models import Couple, Invitation
 from couples.services import invitation_accept, invitation_create
 from tests.factories import UserFactory
@@ -102,9 +102,9 @@ def build_world() -> World:
     _linked(c, d)
     checkup = checkup_start(couple=couple, user=a)
     for person, profile in ((a, REACHER), (b, STEPPER)):
-        response = checkup.responses.get(user=person)
+        response = checkup.answer_sheets.get(user=person)
         save_answers(response, answers_for(profile))
-        response_submit(response=response)
+        answer_sheet_submit(sheet=response)
     checkup.refresh_from_db()
     assert checkup.is_complete
     return World(

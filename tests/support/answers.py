@@ -1,8 +1,8 @@
 """Answer profiles and helpers for tests that take the checkup."""
 
 from assessments.instrument import current_instrument
-from assessments.models import Response
-from assessments.services import response_save_section
+from assessments.models import AnswerSheet
+from assessments.services import answer_sheet_save_section
 
 
 def answers_for(profile: dict[str, int]) -> dict[str, int]:
@@ -27,7 +27,7 @@ CALM = {"pursuit": 2, "distance": 2, "partner_pursuit": 2, "partner_distance": 2
 
 
 def save_answers(
-    response: Response, answers: dict[str, int], *, safety: dict[str, int] | None = None
+    response: AnswerSheet, answers: dict[str, int], *, safety: dict[str, int] | None = None
 ) -> None:
     instrument = current_instrument()
     for section in instrument.sections:
@@ -35,4 +35,4 @@ def save_answers(
         source = (safety or {}) if section.private else answers
         values = {item.id: source[item.id] for item in items if item.id in source}
         if values:
-            response_save_section(response=response, section_key=section.key, values=values)
+            answer_sheet_save_section(sheet=response, section_key=section.key, values=values)

@@ -7,9 +7,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-from assessments.demo import demo_checkups
 from couples.models import Couple, Membership
 from couples.selectors import couple_active_for
+from web.demo import demo_checkups
 
 DEMO_PASSWORD = "attune-demo-2026"  # noqa: S105 - public demo accounts on a local install only
 DEMO_PEOPLE = [

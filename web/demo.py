@@ -6,9 +6,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-from assessments.models import Checkup, Response
+from assessments.models import AnswerSheet, Checkup
 from assessments.selectors import checkup_instrument, checkups_completed_for
-from assessments.services import checkup_start, response_save_section, response_submit
+from assessments.services import answer_sheet_save_section, answer_sheet_submit, checkup_start
 from couples.models import Couple
 
 # Per scale, the typical answer (1-5, before reverse keying) for each profile.
@@ -24,9 +24,9 @@ PROFILES: dict[str, dict[str, int]] = {
 }  # fmt: skip
 
 
-def demo_answer_all(response: Response, profile: str) -> None:
-    """Answer every shared item of ``response`` from a profile, then submit."""
-    instrument = checkup_instrument(checkup=response.checkup)
+def demo_answer_all(sheet: AnswerSheet, profile: str) -> None:
+    """Answer every shared item of ``sheet`` from a profile, then submit."""
+    instrument = checkup_instrument(checkup=sheet.checkup)
     for section in instrument.sections:
         if section.private:
             continue
@@ -36,8 +36,8 @@ def demo_answer_all(response: Response, profile: str) -> None:
                 -1 if PROFILES[profile][item.scale] > 3 else 1
             )
             values[item.id] = 6 - value if item.reverse else value
-        response_save_section(response=response, section_key=section.key, values=values)
-    response_submit(response=response)
+        answer_sheet_save_section(sheet=sheet, section_key=section.key, values=values)
+    answer_sheet_submit(sheet=sheet)
 
 
 @transaction.atomic
@@ -50,7 +50,7 @@ def demo_checkups(*, couple: Couple, reacher: User, stepper: User) -> None:
         (None, "reacher_now", "stepper_now"),
     ):
         checkup = checkup_start(couple=couple, user=reacher)
-        demo_answer_all(checkup.responses.get(user=reacher), reacher_profile)
-        demo_answer_all(checkup.responses.get(user=stepper), stepper_profile)
+        demo_answer_all(checkup.answer_sheets.get(user=reacher), reacher_profile)
+        demo_answer_all(checkup.answer_sheets.get(user=stepper), stepper_profile)
         if when is not None:
             Checkup.objects.filter(pk=checkup.pk).update(started_at=when, completed_at=when)
