@@ -17,6 +17,7 @@ $(VENV)/.installed: requirements.lock | $(BIN)/activate
 install: $(VENV)/.installed
 
 run: install
+	mkdir -p var
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py createcachetable
 	$(PY) manage.py demo

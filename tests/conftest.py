@@ -6,7 +6,7 @@ from assessments.services import answer_sheet_submit, checkup_start
 from couples.models import Invitation
 from couples.services import invitation_accept, invitation_create
 from tests.factories import UserFactory
-from tests.support.answers import REACHER, STEPPER, answers_for, save_answers
+from tests.support.answers import DISTANCING, PURSUING, answers_for, save_answers
 from tests.support.invitations import token_from_last_mail
 
 START_POSTGRES = (
@@ -91,7 +91,7 @@ def checkup_for():
 def completed_checkup(couple_of, checkup_for, django_capture_on_commit_callbacks):
     """A couple {a, b} whose checkup is complete with the given profiles; returns (checkup, a, b)."""
 
-    def make(profile_a=REACHER, profile_b=STEPPER, couple=None, a=None, b=None):
+    def make(profile_a=PURSUING, profile_b=DISTANCING, couple=None, a=None, b=None):
         if couple is None:
             couple, a, b = couple_of()
         checkup, ra, rb = checkup_for(couple, a, b)

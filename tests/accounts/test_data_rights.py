@@ -12,7 +12,7 @@ from couples.models import Invitation
 from couples.selectors import couple_active_for
 from couples.services import invitation_create
 from tests.factories import PASSWORD, UserFactory
-from tests.support.answers import REACHER, STEPPER, answers_for, save_answers
+from tests.support.answers import DISTANCING, PURSUING, answers_for, save_answers
 
 pytestmark = pytest.mark.django_db
 
@@ -24,8 +24,8 @@ def _reauthenticate(client):
 def _couple_with_safety_answers(couple_of, checkup_for, completed=True):
     couple, a, b = couple_of()
     checkup, ra, rb = checkup_for(couple, a, b)
-    save_answers(ra, answers_for(REACHER), safety={"saf01": 1, "saf02": 1, "saf03": 1})
-    save_answers(rb, answers_for(STEPPER))
+    save_answers(ra, answers_for(PURSUING), safety={"saf01": 1, "saf02": 1, "saf03": 1})
+    save_answers(rb, answers_for(DISTANCING))
     if completed:
         from assessments.services import answer_sheet_submit
 
@@ -69,7 +69,7 @@ def test_the_export_holds_my_account_answers_reports_and_invitations_but_never_m
     assert data["account"]["email"] == a.email
     [entry] = data["checkups"]
     mine = {row["item"]: row["value"] for row in entry["answers"]}
-    assert mine == answers_for(REACHER)
+    assert mine == answers_for(PURSUING)
     assert "private_safety_answers" not in entry
     assert entry["shared_report"]["headline"]
     assert data["couples"][0]["partner_display_name"] == b.display_name
@@ -126,7 +126,7 @@ def test_deleting_removes_my_answers_sessions_and_invitations_and_ends_the_coupl
     assert not Invitation.objects.open().filter(email=a.email).exists()
     assert couple_active_for(user=b) is None
     # The partner keeps their own answers, hears only that the couple ended, and loses the joint report.
-    assert Answer.objects.filter(sheet__user=b).count() == len(answers_for(STEPPER))
+    assert Answer.objects.filter(sheet__user=b).count() == len(answers_for(DISTANCING))
     assert [m.to for m in mail.outbox] == [[b.email]]
     assert "ended" in mail.outbox[0].subject
     assert "delet" not in mail.outbox[0].body.lower()

@@ -8,7 +8,7 @@ from assessments.models import Answer, AnswerSheet, Checkup, SafetyAnswer
 from assessments.services import answer_sheet_submit, checkup_start
 from core.errors import AppError
 from tests.factories import UserFactory
-from tests.support.answers import REACHER, STEPPER, answers_for, save_answers
+from tests.support.answers import DISTANCING, PURSUING, answers_for, save_answers
 from tests.support.html import mask_html
 
 pytestmark = pytest.mark.django_db
@@ -158,7 +158,7 @@ def test_submit_requires_every_shared_answer_and_the_review_lists_what_is_missin
 ):
     couple, a, b = couple_of()
     checkup, response, _ = checkup_for(couple, a, b)
-    answers = answers_for(REACHER)
+    answers = answers_for(PURSUING)
     missing_id = next(iter(answers))
     del answers[missing_id]
     save_answers(response, answers)
@@ -177,7 +177,7 @@ def test_submit_requires_every_shared_answer_and_the_review_lists_what_is_missin
 def test_the_private_section_is_optional_and_says_the_partner_never_sees_it(client, couple_of, checkup_for):
     couple, a, b = couple_of()
     checkup, response, _ = checkup_for(couple, a, b)
-    save_answers(response, answers_for(REACHER))
+    save_answers(response, answers_for(PURSUING))
     client.force_login(a)
 
     page = client.get(section_url(checkup, "private_check")).content.decode()
@@ -192,7 +192,7 @@ def test_safety_answers_are_stored_apart_from_the_shared_answers(couple_of, chec
     couple, a, b = couple_of()
     _, response, _ = checkup_for(couple, a, b)
 
-    save_answers(response, answers_for(REACHER), safety={"saf01": 2, "saf02": 1})
+    save_answers(response, answers_for(PURSUING), safety={"saf01": 2, "saf02": 1})
 
     assert set(SafetyAnswer.objects.values_list("item_id", flat=True)) == {"saf01", "saf02"}
     assert not Answer.objects.filter(item_id__startswith="saf").exists()
@@ -201,7 +201,7 @@ def test_safety_answers_are_stored_apart_from_the_shared_answers(couple_of, chec
 def test_submitting_locks_the_answers_and_later_posts_change_nothing(client, couple_of, checkup_for):
     couple, a, b = couple_of()
     checkup, response, _ = checkup_for(couple, a, b)
-    save_answers(response, answers_for(REACHER))
+    save_answers(response, answers_for(PURSUING))
     client.force_login(a)
     client.post(reverse("assessments:review", args=[checkup.pk]))
     item = INSTRUMENT.section_items(FIRST)[0]
@@ -231,7 +231,7 @@ def test_before_completion_nothing_of_the_partners_progress_reaches_the_other(
     before = [mask_html(client.get(url, follow=True).content.decode()) for url in pages]
 
     with django_capture_on_commit_callbacks(execute=True):
-        save_answers(ra, answers_for(REACHER))
+        save_answers(ra, answers_for(PURSUING))
         answer_sheet_submit(sheet=ra)
 
     after = [mask_html(client.get(url, follow=True).content.decode()) for url in pages]
@@ -244,7 +244,7 @@ def test_the_first_to_finish_waits_and_can_send_one_reminder_a_day(
 ):
     couple, a, b = couple_of(b=UserFactory(display_name="Dana"))
     checkup, ra, _ = checkup_for(couple, a, b)
-    save_answers(ra, answers_for(REACHER))
+    save_answers(ra, answers_for(PURSUING))
     answer_sheet_submit(sheet=ra)
     client.force_login(a)
 
@@ -264,8 +264,8 @@ def test_the_second_submission_completes_the_checkup_and_emails_each_partner_onc
 ):
     couple, a, b = couple_of()
     checkup, ra, rb = checkup_for(couple, a, b)
-    save_answers(ra, answers_for(REACHER))
-    save_answers(rb, answers_for(STEPPER))
+    save_answers(ra, answers_for(PURSUING))
+    save_answers(rb, answers_for(DISTANCING))
 
     with django_capture_on_commit_callbacks(execute=True):
         answer_sheet_submit(sheet=ra)

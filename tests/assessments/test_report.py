@@ -26,7 +26,7 @@ def scores(toward, away, sees_toward, sees_away, *, impact=40.0, repair=50.0, an
     return ScaleScores(toward, away, sees_toward, sees_away, anxiety, avoidance, impact, repair)
 
 
-REACHER = scores(90, 10, 10, 90, impact=60, anxiety=80, avoidance=20)
+PURSUING = scores(90, 10, 10, 90, impact=60, anxiety=80, avoidance=20)
 RETREATER = scores(10, 90, 90, 10, impact=50, anxiety=20, avoidance=80)
 PRESSER = scores(80, 30, 80, 30)
 WITHDRAWER = scores(30, 80, 30, 80)
@@ -44,7 +44,7 @@ def guidance_keys(report: Report) -> set[str]:
 
 
 def test_the_pursuers_guidance_is_addressed_to_the_pursuer_by_name():
-    report = report_for(REACHER, RETREATER)
+    report = report_for(PURSUING, RETREATER)
     pursuing = report.section("guidance-pursuing")
     distancing = report.section("guidance-distancing")
     assert pursuing.addressed_to == ("a",) and "Alex" in pursuing.title
@@ -54,7 +54,7 @@ def test_the_pursuers_guidance_is_addressed_to_the_pursuer_by_name():
 
 
 def test_with_the_roles_swapped_the_guidance_follows_the_people():
-    report = report_for(RETREATER, REACHER)
+    report = report_for(RETREATER, PURSUING)
     assert report.section("guidance-pursuing").addressed_to == ("b",)
     assert "Sam" in report.section("guidance-pursuing").title
     assert report.section("guidance-distancing").addressed_to == ("a",)
@@ -62,7 +62,7 @@ def test_with_the_roles_swapped_the_guidance_follows_the_people():
 
 
 def test_the_headline_is_one_sentence_naming_the_loop_not_a_person():
-    headline = report_for(REACHER, RETREATER).headline
+    headline = report_for(PURSUING, RETREATER).headline
     assert headline.count(".") == 1 and headline.endswith(".")
     assert "Alex" in headline and "Sam" in headline
     assert "not either of you" in headline
@@ -89,7 +89,7 @@ def test_a_flexible_couple_gets_guidance_on_keeping_flexibility():
 
 
 def test_every_report_has_the_shared_guidance_about_the_pattern_not_the_person():
-    for pair in ((REACHER, RETREATER), (PRESSER, PRESSER), (WITHDRAWER, WITHDRAWER), (CALM, CALM)):
+    for pair in ((PURSUING, RETREATER), (PRESSER, PRESSER), (WITHDRAWER, WITHDRAWER), (CALM, CALM)):
         both = report_for(*pair).section("guidance-both")
         text = " ".join(both.paragraphs + both.bullets)
         assert "The pattern is the problem, not either of you" in text
@@ -99,9 +99,9 @@ def test_every_report_has_the_shared_guidance_about_the_pattern_not_the_person()
 
 
 def test_a_high_cycle_brings_the_counselling_block_with_example_approaches():
-    dynamic = dynamic_from_scores(REACHER, RETREATER)
+    dynamic = dynamic_from_scores(PURSUING, RETREATER)
     assert dynamic.cycle_strength is Strength.HIGH and not dynamic.cost_high
-    block = report_for(REACHER, RETREATER).section("counselling")
+    block = report_for(PURSUING, RETREATER).section("counselling")
     text = " ".join(block.paragraphs)
     assert "Gottman Method" in text and "emotionally focused therapy" in text
     assert "not endorsements" in text
@@ -158,7 +158,7 @@ def test_the_guidance_matches_the_pattern(scores_a, scores_b):
 
 
 def test_the_history_section_appears_only_with_more_than_one_checkup():
-    now = dynamic_from_scores(REACHER, RETREATER)
+    now = dynamic_from_scores(PURSUING, RETREATER)
     assert build_report(now, name_a="Alex", name_b="Sam").section("history") is None
     assert build_report(now, name_a="Alex", name_b="Sam").history == ()
     before = dynamic_from_scores(scores(60, 40, 30, 50), scores(35, 60, 60, 40))
@@ -171,7 +171,7 @@ def test_the_history_section_appears_only_with_more_than_one_checkup():
 
 
 def test_score_rows_show_both_partners_with_bands():
-    report = report_for(REACHER, RETREATER)
+    report = report_for(PURSUING, RETREATER)
     rows = {row.scale: row for row in report.score_rows}
     assert set(rows) == {"pursuit", "distance", "anxiety", "avoidance", "impact", "repair"}
     assert (rows["pursuit"].a, rows["pursuit"].band_a) == (90.0, "high")
@@ -197,7 +197,7 @@ def test_the_report_says_it_describes_and_does_not_diagnose():
 
 
 def test_blank_names_fall_back_to_neutral_labels():
-    report = report_for(REACHER, RETREATER, name_a="  ", name_b="")
+    report = report_for(PURSUING, RETREATER, name_a="  ", name_b="")
     assert (report.name_a, report.name_b) == ("Partner A", "Partner B")
     assert "Partner A" in report.headline
 
@@ -210,7 +210,7 @@ def test_displayed_numbers_never_contradict_their_labels():
 
 
 def test_names_with_braces_or_accents_are_shown_verbatim():
-    for pair in ((REACHER, RETREATER), (PRESSER, PRESSER), (CALM, CALM)):
+    for pair in ((PURSUING, RETREATER), (PRESSER, PRESSER), (CALM, CALM)):
         report = report_for(*pair, history=[dynamic_from_scores(*pair)], name_a="{a}", name_b="Zoë")
         text = " ".join(report.texts())
         assert "{a}" in text and "Zoë" in text

@@ -4,7 +4,7 @@ from django.core import mail
 from assessments.models import Checkup
 from assessments.services import answer_sheet_submit, checkup_start
 from core.errors import AppError
-from tests.support.answers import REACHER, STEPPER, answers_for, save_answers
+from tests.support.answers import DISTANCING, PURSUING, answers_for, save_answers
 from tests.support.race import race
 
 
@@ -14,8 +14,8 @@ def test_two_submissions_at_the_same_instant_complete_the_checkup_once_with_one_
     couple, a, b = couple_of()
     checkup = checkup_start(couple=couple, user=a)
     ra, rb = checkup.answer_sheets.get(user=a), checkup.answer_sheets.get(user=b)
-    save_answers(ra, answers_for(REACHER))
-    save_answers(rb, answers_for(STEPPER))
+    save_answers(ra, answers_for(PURSUING))
+    save_answers(rb, answers_for(DISTANCING))
     mail.outbox.clear()
 
     outcomes = race(lambda: answer_sheet_submit(sheet=ra), lambda: answer_sheet_submit(sheet=rb))
@@ -32,7 +32,7 @@ def test_the_same_person_submitting_twice_at_once_is_one_submission(couple_of):
     couple, a, _b = couple_of()
     checkup = checkup_start(couple=couple, user=a)
     ra = checkup.answer_sheets.get(user=a)
-    save_answers(ra, answers_for(REACHER))
+    save_answers(ra, answers_for(PURSUING))
 
     outcomes = race(
         lambda: answer_sheet_submit(sheet=ra), lambda: answer_sheet_submit(sheet=ra), expected=(AppError,)
@@ -63,8 +63,8 @@ def test_a_couple_that_ended_before_the_second_submission_gets_no_reveal(
 
     couple, a, b = couple_of()
     checkup, ra, rb = checkup_for(couple, a, b)
-    save_answers(ra, answers_for(REACHER))
-    save_answers(rb, answers_for(STEPPER))
+    save_answers(ra, answers_for(PURSUING))
+    save_answers(rb, answers_for(DISTANCING))
     answer_sheet_submit(sheet=ra)
     couple_leave(couple=couple, user=a)
     mail.outbox.clear()

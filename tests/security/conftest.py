@@ -28,7 +28,7 @@ from assessments.services import answer_sheet_submit, checkup_start
 from couples.models import Couple, Invitation
 from couples.services import invitation_accept, invitation_create
 from tests.factories import UserFactory
-from tests.support.answers import REACHER, STEPPER, answers_for, save_answers
+from tests.support.answers import DISTANCING, PURSUING, answers_for, save_answers
 
 ROLES = ("anon", "solo", "a", "b", "c")
 
@@ -101,7 +101,7 @@ def build_world() -> World:
     couple = _linked(a, b)
     _linked(c, d)
     checkup = checkup_start(couple=couple, user=a)
-    for person, profile in ((a, REACHER), (b, STEPPER)):
+    for person, profile in ((a, PURSUING), (b, DISTANCING)):
         response = checkup.answer_sheets.get(user=person)
         save_answers(response, answers_for(profile))
         answer_sheet_submit(sheet=response)

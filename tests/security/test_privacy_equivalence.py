@@ -20,7 +20,7 @@ from assessments.instrument import current_instrument
 from assessments.services import answer_sheet_submit, checkup_start
 from couples.services import invitation_accept, invitation_create
 from tests.factories import PASSWORD, UserFactory
-from tests.support.answers import REACHER, STEPPER, answers_for, save_answers
+from tests.support.answers import DISTANCING, PURSUING, answers_for, save_answers
 from tests.support.html import mask_html
 
 pytestmark = pytest.mark.django_db
@@ -35,8 +35,8 @@ def _world(safety: dict[str, int], capture) -> dict[str, str]:
     invitation = invitation_create(inviter=a, email=b.email)
     couple = invitation_accept(invitation=invitation, user=b)
     checkup = checkup_start(couple=couple, user=a)
-    save_answers(checkup.answer_sheets.get(user=a), answers_for(REACHER), safety=safety)
-    save_answers(checkup.answer_sheets.get(user=b), answers_for(STEPPER))
+    save_answers(checkup.answer_sheets.get(user=a), answers_for(PURSUING), safety=safety)
+    save_answers(checkup.answer_sheets.get(user=b), answers_for(DISTANCING))
     mail.outbox.clear()
     with capture(execute=True):
         answer_sheet_submit(sheet=checkup.answer_sheets.get(user=a), hold_back=False)
