@@ -17,6 +17,7 @@ $(VENV)/.installed: requirements.lock | $(BIN)/activate
 install: $(VENV)/.installed
 
 run: install
+	mkdir -p var
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py createcachetable
 	$(PY) manage.py demo
@@ -26,6 +27,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 deploy-check: install
 	DJANGO_SETTINGS_MODULE=config.settings.production \

@@ -2,8 +2,7 @@ from django.apps import AppConfig
 
 
 class AccountsConfig(AppConfig):
+    """The person: the user model, their sign-up details and their verified addresses."""
+
     name = "accounts"
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self) -> None:
-        from accounts import audit  # noqa: F401 - connects the signal receivers

@@ -120,6 +120,11 @@ class Instrument:
             item = self.item(item)
         return self.response_scales[self.section(item.section).response_scale]
 
+    def answer_at(self, item: Item, level: int) -> int:
+        """The answer to ``item`` that scores ``level`` on its scale (reverse-keyed items flipped)."""
+        scale = self.response_scale_for(item)
+        return scale.min_value + scale.max_value - level if item.reverse else level
+
     @property
     def shared_items(self) -> tuple[Item, ...]:
         """Items whose answers may feed the shared report."""

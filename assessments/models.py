@@ -38,27 +38,29 @@ class Checkup(models.Model):
         return self.completed_at is not None
 
 
-class Response(models.Model):
+class AnswerSheet(models.Model):
     """One partner's answers to one checkup."""
 
-    checkup = models.ForeignKey(Checkup, on_delete=models.CASCADE, related_name="responses")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="responses")
+    checkup = models.ForeignKey(Checkup, on_delete=models.CASCADE, related_name="answer_sheets")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="answer_sheets")
     started_at = models.DateTimeField(null=True, blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
     # The section to resume at, on any device.
     current_section = models.CharField(max_length=60, blank=True)
     # Chosen privately after a safety concern: until released, the partner
-    # sees this response exactly as if it had not been submitted.
+    # sees this sheet exactly as if it had not been submitted.
     held_back = models.BooleanField(default=False)
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["checkup", "user"], name="one_response_per_person_per_checkup"),
+            models.UniqueConstraint(
+                fields=["checkup", "user"], name="one_answer_sheet_per_person_per_checkup"
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"response {self.pk}"
+        return f"answer sheet {self.pk}"
 
     @property
     def is_submitted(self) -> bool:
@@ -71,7 +73,7 @@ class Response(models.Model):
 
 
 class AbstractAnswer(models.Model):
-    response = models.ForeignKey(Response, on_delete=models.CASCADE)
+    sheet = models.ForeignKey(AnswerSheet, on_delete=models.CASCADE)
     item_id = models.CharField(max_length=20)
     value = models.PositiveSmallIntegerField()
     instrument_version = models.PositiveSmallIntegerField()
@@ -86,7 +88,7 @@ class Answer(AbstractAnswer):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["response", "item_id"], name="one_answer_per_item"),
+            models.UniqueConstraint(fields=["sheet", "item_id"], name="one_answer_per_item"),
             models.CheckConstraint(
                 condition=Q(value__gte=1, value__lte=MAX_SCALE_POINTS), name="answer_value_in_range"
             ),
@@ -105,7 +107,7 @@ class SafetyAnswer(AbstractAnswer):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["response", "item_id"], name="one_safety_answer_per_item"),
+            models.UniqueConstraint(fields=["sheet", "item_id"], name="one_safety_answer_per_item"),
             models.CheckConstraint(
                 condition=Q(value__gte=1, value__lte=MAX_SCALE_POINTS), name="safety_value_in_range"
             ),

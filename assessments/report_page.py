@@ -19,7 +19,7 @@ from assessments.charts import (
     line_y,
 )
 from assessments.instrument import get_instrument
-from assessments.models import Answer, Checkup, Response
+from assessments.models import Answer, AnswerSheet, Checkup
 from assessments.report import BAND_LABELS, STRENGTH_LABELS, build_report, lean_text, score_text
 from assessments.scoring import CoupleDynamic, couple_dynamic
 from couples.models import Membership
@@ -30,7 +30,7 @@ def report_context(*, checkup: Checkup, user: User) -> dict[str, Any] | None:
 
     Partner positions are fixed by membership order, so ``a`` and ``b`` mean
     the same people in every checkup of the couple. Queries: memberships,
-    checkups, responses, answers; whatever the number of items or checkups.
+    checkups, sheets, answers; whatever the number of items or checkups.
     """
     members = [
         m.user
@@ -43,15 +43,15 @@ def report_context(*, checkup: Checkup, user: User) -> dict[str, Any] | None:
             couple_id=checkup.couple_id, completed_at__isnull=False, completed_at__lte=checkup.completed_at
         ).order_by("completed_at")
     )
-    responses = list(Response.objects.filter(checkup__in=checkups))
+    sheets = list(AnswerSheet.objects.filter(checkup__in=checkups))
     answers: dict[int, dict[str, int]] = defaultdict(dict)
-    for response_id, item_id, value in Answer.objects.filter(response__in=responses).values_list(
-        "response_id", "item_id", "value"
+    for sheet_id, item_id, value in Answer.objects.filter(sheet__in=sheets).values_list(
+        "sheet_id", "item_id", "value"
     ):
-        answers[response_id][item_id] = value
+        answers[sheet_id][item_id] = value
     by_checkup: dict[int, dict[int, int]] = defaultdict(dict)
-    for response in responses:
-        by_checkup[response.checkup_id][response.user_id] = response.pk
+    for sheet in sheets:
+        by_checkup[sheet.checkup_id][sheet.user_id] = sheet.pk
 
     dynamics: list[tuple[Checkup, CoupleDynamic]] = []
     for past in checkups:

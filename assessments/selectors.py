@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 
 from accounts.models import User
 from assessments.instrument import Instrument, get_instrument
-from assessments.models import Answer, Checkup, Response, SafetyAnswer
+from assessments.models import Answer, AnswerSheet, Checkup, SafetyAnswer
 from assessments.safety import safety_concern
 from couples.models import Couple
 
@@ -42,32 +42,32 @@ def checkup_for_member(*, checkup_id: int, user: User, active_only: bool = True)
     return Checkup.objects.filter(pk=checkup_id, **memberships).select_related("couple").first()
 
 
-def response_for(*, checkup: Checkup, user: User) -> Response | None:
-    return Response.objects.filter(checkup=checkup, user=user).first()
+def answer_sheet_for(*, checkup: Checkup, user: User) -> AnswerSheet | None:
+    return AnswerSheet.objects.filter(checkup=checkup, user=user).first()
 
 
-def response_answers(*, response: Response) -> dict[str, int]:
-    return dict(Answer.objects.filter(response=response).values_list("item_id", "value"))
+def answer_sheet_answers(*, sheet: AnswerSheet) -> dict[str, int]:
+    return dict(Answer.objects.filter(sheet=sheet).values_list("item_id", "value"))
 
 
-def _safety_answers(response: Response) -> dict[str, int]:
-    return dict(SafetyAnswer.objects.filter(response=response).values_list("item_id", "value"))
+def _safety_answers(sheet: AnswerSheet) -> dict[str, int]:
+    return dict(SafetyAnswer.objects.filter(sheet=sheet).values_list("item_id", "value"))
 
 
-def response_own_safety_answers(*, response: Response, user: User) -> dict[str, int]:
+def answer_sheet_own_safety_answers(*, sheet: AnswerSheet, user: User) -> dict[str, int]:
     """The private answers, for their author only."""
-    return _safety_answers(response) if response.user_id == user.pk else {}
+    return _safety_answers(sheet) if sheet.user_id == user.pk else {}
 
 
-def response_has_safety_concern(*, response: Response) -> bool:
-    """Whether the response's own private answers call for the private panel (never shown to the partner)."""
+def answer_sheet_has_safety_concern(*, sheet: AnswerSheet) -> bool:
+    """Whether the sheet's own private answers call for the private panel (never shown to the partner)."""
     return safety_concern(
-        instrument=checkup_instrument(checkup=response.checkup), answers=_safety_answers(response)
+        instrument=checkup_instrument(checkup=sheet.checkup), answers=_safety_answers(sheet)
     )
 
 
-def response_missing_items(*, response: Response) -> list[str]:
+def answer_sheet_missing_items(*, sheet: AnswerSheet) -> list[str]:
     """Ids of the shared items not answered yet, in questionnaire order."""
-    instrument = checkup_instrument(checkup=response.checkup)
-    answered = set(response_answers(response=response))
+    instrument = checkup_instrument(checkup=sheet.checkup)
+    answered = set(answer_sheet_answers(sheet=sheet))
     return [item.id for item in instrument.shared_items if item.id not in answered]

@@ -1,6 +1,6 @@
 """Writes for checkups: start, save a page of answers, submit, the reveal.
 
-All functions are keyword-only and raise ``CheckupError`` (with a message fit
+All functions are keyword-only and raise ``AppError`` (with a message fit
 to show the person) when a rule stops them.
 """
 
@@ -14,16 +14,17 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.emails import email_send
 from accounts.models import User
 from assessments.instrument import current_instrument
-from assessments.models import Answer, Checkup, Response, SafetyAnswer
+from assessments.models import Answer, AnswerSheet, Checkup, SafetyAnswer
 from assessments.selectors import (
+    answer_sheet_has_safety_concern,
+    answer_sheet_missing_items,
     checkup_instrument,
     checkup_open_for,
-    response_has_safety_concern,
-    response_missing_items,
 )
+from core.errors import AppError
+from core.mail import email_send
 from couples.models import Couple
 
 REMINDER_INTERVAL = timedelta(days=1)
@@ -31,19 +32,12 @@ REMINDER_INTERVAL = timedelta(days=1)
 REVIEW = "review"
 
 
-class CheckupError(Exception):
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-
-
 @transaction.atomic
 def checkup_start(*, couple: Couple, user: User) -> Checkup:
     """Start a checkup for an active couple, or return the one already open."""
     couple = Couple.objects.select_for_update().get(pk=couple.pk, memberships__user=user)
     if not couple.is_active:
-        raise CheckupError("dissolved", _("This couple has ended."))
+        raise AppError("dissolved", _("This couple has ended."))
     existing = checkup_open_for(couple=couple)
     if existing is not None:
         return existing
@@ -60,19 +54,19 @@ def checkup_start(*, couple: Couple, user: User) -> Checkup:
         open_checkup = checkup_open_for(couple=couple)
         assert open_checkup is not None  # noqa: S101 - the constraint guarantees it
         return open_checkup
-    Response.objects.bulk_create(
+    AnswerSheet.objects.bulk_create(
         [
-            Response(checkup=checkup, user_id=member_id)
+            AnswerSheet(checkup=checkup, user_id=member_id)
             for member_id in couple.members.values_list("pk", flat=True)
         ]
     )
     return checkup
 
 
-def _locked_open_response(response: Response) -> Response:
-    locked = Response.objects.select_for_update().get(pk=response.pk)
+def _locked_open_sheet(sheet: AnswerSheet) -> AnswerSheet:
+    locked = AnswerSheet.objects.select_for_update().get(pk=sheet.pk)
     if locked.submitted_at is not None:
-        raise CheckupError("submitted", _("Your answers are already submitted and locked."))
+        raise AppError("submitted", _("Your answers are already submitted and locked."))
     return locked
 
 
@@ -80,15 +74,15 @@ def _upsert[A: (Answer, SafetyAnswer)](model: type[A], rows: list[A]) -> None:
     model.objects.bulk_create(
         rows,
         update_conflicts=True,
-        unique_fields=["response", "item_id"],
+        unique_fields=["sheet", "item_id"],
         update_fields=["value", "answered_at", "instrument_version"],
     )
 
 
 @transaction.atomic
-def response_save_section(
-    *, response: Response, section_key: str, values: Mapping[str, int], resume_at: str | None = None
-) -> Response:
+def answer_sheet_save_section(
+    *, sheet: AnswerSheet, section_key: str, values: Mapping[str, int], resume_at: str | None = None
+) -> AnswerSheet:
     """Upsert the answers of one section and remember where to resume.
 
     The resume point only moves forward: to ``resume_at`` (the page the person
@@ -98,44 +92,44 @@ def response_save_section(
     ``values`` must already be valid for the section (see ``assessments.forms``);
     they are checked again here, and nothing is saved if any is not.
     """
-    response = _locked_open_response(response)
-    instrument = checkup_instrument(checkup=response.checkup)
+    sheet = _locked_open_sheet(sheet)
+    instrument = checkup_instrument(checkup=sheet.checkup)
     section = instrument.section(section_key)
     items = {item.id: item for item in instrument.section_items(section_key)}
     for item_id, value in values.items():
         if item_id not in items:
-            raise CheckupError("unknown_item", _("That question is not part of this page."))
+            raise AppError("unknown_item", _("That question is not part of this page."))
         scale = instrument.response_scale_for(items[item_id])
         if not scale.min_value <= value <= scale.max_value:
-            raise CheckupError("out_of_range", _("One of the answers was not one of the choices."))
+            raise AppError("out_of_range", _("One of the answers was not one of the choices."))
     now = timezone.now()
-    fields = {"response": response, "instrument_version": instrument.version, "answered_at": now}
+    fields = {"sheet": sheet, "instrument_version": instrument.version, "answered_at": now}
     if section.private:
         _upsert(SafetyAnswer, [SafetyAnswer(item_id=i, value=v, **fields) for i, v in values.items()])
     else:
         _upsert(Answer, [Answer(item_id=i, value=v, **fields) for i, v in values.items()])
-    response.started_at = response.started_at or now
+    sheet.started_at = sheet.started_at or now
     keys = [s.key for s in instrument.sections] + [REVIEW]
     target = resume_at if resume_at in keys else section_key
-    if response.current_section not in keys or keys.index(target) > keys.index(response.current_section):
-        response.current_section = target
-    response.save(update_fields=["started_at", "current_section"])
-    return response
+    if sheet.current_section not in keys or keys.index(target) > keys.index(sheet.current_section):
+        sheet.current_section = target
+    sheet.save(update_fields=["started_at", "current_section"])
+    return sheet
 
 
 def _complete_if_ready(checkup: Checkup) -> bool:
-    """Complete the (locked) checkup when every response counts as submitted."""
+    """Complete the (locked) checkup when every sheet counts as submitted."""
     if Couple.objects.filter(pk=checkup.couple_id, dissolved_at__isnull=False).exists():
         return False  # the couple ended while this was in flight: no reveal
-    responses = list(checkup.responses.select_related("user"))
-    if checkup.completed_at is not None or len(responses) < 2:
+    sheets = list(checkup.answer_sheets.select_related("user"))
+    if checkup.completed_at is not None or len(sheets) < 2:
         return False
-    if not all(r.counts_as_submitted for r in responses):
+    if not all(r.counts_as_submitted for r in sheets):
         return False
     checkup.completed_at = timezone.now()
     checkup.save(update_fields=["completed_at"])
     link = settings.SITE_URL + reverse("assessments:report", args=[checkup.pk])
-    for r in responses:
+    for r in sheets:
         transaction.on_commit(partial(_send_report_ready, r.user, link))
     return True
 
@@ -149,70 +143,68 @@ def _send_report_ready(person: User, link: str) -> None:
 
 
 @transaction.atomic
-def response_submit(*, response: Response, hold_back: bool = False) -> Response:
+def answer_sheet_submit(*, sheet: AnswerSheet, hold_back: bool = False) -> AnswerSheet:
     """Lock the answers; the second submission completes the checkup, exactly once.
 
     The checkup row is locked first, so two submissions at the same instant
-    are serialised and only one of them sees both responses in.
+    are serialised and only one of them sees both sheets in.
     """
-    checkup = Checkup.objects.select_for_update().get(pk=response.checkup_id)
-    response = _locked_open_response(response)
-    if response_missing_items(response=response):
-        raise CheckupError("incomplete", _("Please answer every question before you submit."))
-    response.submitted_at = timezone.now()
+    checkup = Checkup.objects.select_for_update().get(pk=sheet.checkup_id)
+    sheet = _locked_open_sheet(sheet)
+    if answer_sheet_missing_items(sheet=sheet):
+        raise AppError("incomplete", _("Please answer every question before you submit."))
+    sheet.submitted_at = timezone.now()
     # Holding back is only offered, and only honoured, after a safety concern.
-    response.held_back = hold_back and response_has_safety_concern(response=response)
-    response.save(update_fields=["submitted_at", "held_back"])
+    sheet.held_back = hold_back and answer_sheet_has_safety_concern(sheet=sheet)
+    sheet.save(update_fields=["submitted_at", "held_back"])
     _complete_if_ready(checkup)
-    return response
+    return sheet
 
 
-def _lock_checkup_and(response: Response) -> tuple[Checkup, Response]:
-    """Lock the checkup, then the response: the one order every writer here uses."""
-    checkup = Checkup.objects.select_for_update().get(pk=response.checkup_id)
-    return checkup, Response.objects.select_for_update().select_related("user").get(pk=response.pk)
+def _lock_checkup_and(sheet: AnswerSheet) -> tuple[Checkup, AnswerSheet]:
+    """Lock the checkup, then the sheet: the one order every writer here uses."""
+    checkup = Checkup.objects.select_for_update().get(pk=sheet.checkup_id)
+    return checkup, AnswerSheet.objects.select_for_update().select_related("user").get(pk=sheet.pk)
 
 
 @transaction.atomic
-def response_release(*, response: Response) -> Response:
+def answer_sheet_release(*, sheet: AnswerSheet) -> AnswerSheet:
     """Share a held-back part after all; completes the checkup if the partner is done."""
-    checkup, response = _lock_checkup_and(response)
-    if response.held_back:
-        response.held_back = False
-        response.save(update_fields=["held_back"])
+    checkup, sheet = _lock_checkup_and(sheet)
+    if sheet.held_back:
+        sheet.held_back = False
+        sheet.save(update_fields=["held_back"])
         _complete_if_ready(checkup)
-    return response
+    return sheet
 
 
 @transaction.atomic
-def response_hold_back(*, response: Response) -> Response:
+def answer_sheet_hold_back(*, sheet: AnswerSheet) -> AnswerSheet:
     """Hold back a submitted part while the checkup is still open (after a safety concern)."""
-    checkup, response = _lock_checkup_and(response)
+    checkup, sheet = _lock_checkup_and(sheet)
     if checkup.completed_at is not None:
-        raise CheckupError("complete", _("The shared report has already opened for both of you."))
-    if response.submitted_at is None or not response_has_safety_concern(response=response):
-        raise CheckupError("not_offered", _("There is nothing to hold back right now."))
-    response.held_back = True
-    response.save(update_fields=["held_back"])
-    return response
+        raise AppError("complete", _("The shared report has already opened for both of you."))
+    if sheet.submitted_at is None or not answer_sheet_has_safety_concern(sheet=sheet):
+        raise AppError("not_offered", _("There is nothing to hold back right now."))
+    sheet.held_back = True
+    sheet.save(update_fields=["held_back"])
+    return sheet
 
 
 @transaction.atomic
-def response_remind_partner(*, response: Response) -> Response:
+def answer_sheet_remind_partner(*, sheet: AnswerSheet) -> AnswerSheet:
     """Email the partner a gentle reminder; once a day, and only after one's own submission."""
-    checkup, response = _lock_checkup_and(response)
+    checkup, sheet = _lock_checkup_and(sheet)
     # A held-back part counts as not submitted, for reminders too.
-    if not response.counts_as_submitted or checkup.completed_at is not None:
-        raise CheckupError("not_waiting", _("There is nobody to remind right now."))
+    if not sheet.counts_as_submitted or checkup.completed_at is not None:
+        raise AppError("not_waiting", _("There is nobody to remind right now."))
     now = timezone.now()
-    if response.reminder_sent_at and now - response.reminder_sent_at < REMINDER_INTERVAL:
-        raise CheckupError(
-            "too_soon", _("You sent a reminder in the last day. Please give it a little time.")
-        )
-    partner_response = checkup.responses.exclude(pk=response.pk).select_related("user").get()
-    response.reminder_sent_at = now
-    response.save(update_fields=["reminder_sent_at"])
-    partner, sender = partner_response.user, response.user
+    if sheet.reminder_sent_at and now - sheet.reminder_sent_at < REMINDER_INTERVAL:
+        raise AppError("too_soon", _("You sent a reminder in the last day. Please give it a little time."))
+    partner_sheet = checkup.answer_sheets.exclude(pk=sheet.pk).select_related("user").get()
+    sheet.reminder_sent_at = now
+    sheet.save(update_fields=["reminder_sent_at"])
+    partner, sender = partner_sheet.user, sheet.user
     link = settings.SITE_URL + reverse("assessments:checkup", args=[checkup.pk])
     transaction.on_commit(
         lambda: email_send(
@@ -221,4 +213,4 @@ def response_remind_partner(*, response: Response) -> Response:
             context={"person": partner, "sender_name": sender.display_name, "link": link},
         )
     )
-    return response
+    return sheet

@@ -8,42 +8,42 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from accounts.audit import audit_refused
 from accounts.http import AuthenticatedHttpRequest
 from assessments.forms import FIELD_PREFIX, section_parse
 from assessments.instrument import Instrument, Section, with_partner
-from assessments.models import Checkup, Response
+from assessments.models import AnswerSheet, Checkup
 from assessments.report_page import report_context
 from assessments.selectors import (
+    answer_sheet_answers,
+    answer_sheet_for,
+    answer_sheet_has_safety_concern,
+    answer_sheet_missing_items,
+    answer_sheet_own_safety_answers,
     checkup_for_member,
     checkup_instrument,
-    response_answers,
-    response_for,
-    response_has_safety_concern,
-    response_missing_items,
-    response_own_safety_answers,
 )
 from assessments.services import (
     REVIEW,
-    CheckupError,
+    answer_sheet_hold_back,
+    answer_sheet_release,
+    answer_sheet_remind_partner,
+    answer_sheet_save_section,
+    answer_sheet_submit,
     checkup_start,
-    response_hold_back,
-    response_release,
-    response_remind_partner,
-    response_save_section,
-    response_submit,
 )
+from core.audit import audit_refused
+from core.errors import AppError
 from couples.selectors import couple_active_for, couple_partner
 
 
-def _member_checkup(request: AuthenticatedHttpRequest, checkup_id: int) -> tuple[Checkup, Response]:
-    """The checkup and the requester's own response; 404 for anyone outside the couple."""
+def _member_checkup(request: AuthenticatedHttpRequest, checkup_id: int) -> tuple[Checkup, AnswerSheet]:
+    """The checkup and the requester's own sheet; 404 for anyone outside the couple."""
     checkup = checkup_for_member(checkup_id=checkup_id, user=request.user)
-    response = response_for(checkup=checkup, user=request.user) if checkup else None
-    if checkup is None or response is None:
+    sheet = answer_sheet_for(checkup=checkup, user=request.user) if checkup else None
+    if checkup is None or sheet is None:
         audit_refused(request, "checkup")
         raise Http404
-    return checkup, response
+    return checkup, sheet
 
 
 def _partner_name(request: AuthenticatedHttpRequest, checkup: Checkup) -> str:
@@ -59,7 +59,7 @@ def checkup_start_view(request: AuthenticatedHttpRequest) -> HttpResponse:
         raise Http404
     try:
         checkup = checkup_start(couple=couple, user=request.user)
-    except CheckupError as error:
+    except AppError as error:
         messages.error(request, error.message)
         return redirect("dashboard")
     return redirect("assessments:checkup", checkup.pk)
@@ -68,20 +68,20 @@ def checkup_start_view(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 def checkup_home(request: AuthenticatedHttpRequest, checkup_id: int) -> HttpResponse:
     """Send the person to where they are: their next page, the review, the wait, or the report."""
-    checkup, response = _member_checkup(request, checkup_id)
+    checkup, sheet = _member_checkup(request, checkup_id)
     if checkup.is_complete:
         return redirect("assessments:report", checkup.pk)
-    if not response.is_submitted:
+    if not sheet.is_submitted:
         instrument = checkup_instrument(checkup=checkup)
-        if response.current_section == REVIEW:
+        if sheet.current_section == REVIEW:
             return redirect("assessments:review", checkup.pk)
-        section_key = response.current_section or instrument.sections[0].key
+        section_key = sheet.current_section or instrument.sections[0].key
         return redirect("assessments:section", checkup.pk, section_key)
     context = {
         "checkup": checkup,
-        "response": response,
+        "sheet": sheet,
         "partner_name": _partner_name(request, checkup),
-        "safety_concern": response_has_safety_concern(response=response),
+        "safety_concern": answer_sheet_has_safety_concern(sheet=sheet),
     }
     return render(request, "assessments/waiting.html", context)
 
@@ -112,12 +112,12 @@ def _questions(
 @sensitive_post_parameters()
 @login_required
 def section_view(request: AuthenticatedHttpRequest, checkup_id: int, section_key: str) -> HttpResponse:
-    checkup, response = _member_checkup(request, checkup_id)
+    checkup, sheet = _member_checkup(request, checkup_id)
     instrument = checkup_instrument(checkup=checkup)
     keys = [s.key for s in instrument.sections]
     if section_key not in keys:
         raise Http404
-    if response.is_submitted or checkup.is_complete:
+    if sheet.is_submitted or checkup.is_complete:
         if request.method == "POST":
             messages.error(request, _("Your answers are already submitted and locked. Nothing was changed."))
         return redirect("assessments:checkup", checkup.pk)
@@ -132,21 +132,19 @@ def section_view(request: AuthenticatedHttpRequest, checkup_id: int, section_key
             going_back = request.POST.get("action") == "back"
             target = keys[max(index - 1, 0)] if going_back else ([*keys, REVIEW])[index + 1]
             try:
-                response_save_section(
-                    response=response, section_key=section_key, values=parsed.values, resume_at=target
+                answer_sheet_save_section(
+                    sheet=sheet, section_key=section_key, values=parsed.values, resume_at=target
                 )
-            except CheckupError as error:
+            except AppError as error:
                 messages.error(request, error.message)
                 return redirect("assessments:checkup", checkup.pk)
             if target == REVIEW:
                 return redirect("assessments:review", checkup.pk)
             return redirect("assessments:section", checkup.pk, target)
         posted, item_errors, page_errors = parsed.values, parsed.item_errors, parsed.errors
-    shared_answers = response_answers(response=response)
+    shared_answers = answer_sheet_answers(sheet=sheet)
     saved = (
-        response_own_safety_answers(response=response, user=request.user)
-        if section.private
-        else shared_answers
+        answer_sheet_own_safety_answers(sheet=sheet, user=request.user) if section.private else shared_answers
     )
     shared_total = len(instrument.shared_items)
     answered = len(shared_answers)
@@ -171,25 +169,25 @@ def section_view(request: AuthenticatedHttpRequest, checkup_id: int, section_key
 @sensitive_post_parameters()
 @login_required
 def review_view(request: AuthenticatedHttpRequest, checkup_id: int) -> HttpResponse:
-    checkup, response = _member_checkup(request, checkup_id)
-    if response.is_submitted or checkup.is_complete:
+    checkup, sheet = _member_checkup(request, checkup_id)
+    if sheet.is_submitted or checkup.is_complete:
         if request.method == "POST":
             messages.info(request, _("Your answers were already submitted."))
         return redirect("assessments:checkup", checkup.pk)
     instrument = checkup_instrument(checkup=checkup)
     if request.method == "POST":
         try:
-            response_submit(response=response, hold_back=request.POST.get("share") == "hold")
-        except CheckupError as error:
+            answer_sheet_submit(sheet=sheet, hold_back=request.POST.get("share") == "hold")
+        except AppError as error:
             messages.error(request, error.message)
             return redirect("assessments:review", checkup.pk)
         messages.success(request, _("Thank you. Your answers are submitted and locked."))
         return redirect("assessments:checkup", checkup.pk)
     partner_name = _partner_name(request, checkup)
-    missing = [instrument.item(item_id) for item_id in response_missing_items(response=response)]
+    missing = [instrument.item(item_id) for item_id in answer_sheet_missing_items(sheet=sheet)]
     context = {
         "checkup": checkup,
-        "response": response,
+        "sheet": sheet,
         "first_section": instrument.sections[0].key,
         "partner_name": partner_name,
         "missing": [
@@ -200,18 +198,18 @@ def review_view(request: AuthenticatedHttpRequest, checkup_id: int) -> HttpRespo
             }
             for item in missing
         ],
-        "safety_concern": response_has_safety_concern(response=response),
+        "safety_concern": answer_sheet_has_safety_concern(sheet=sheet),
     }
     return render(request, "assessments/review.html", context)
 
 
 def _post_action(
-    request: AuthenticatedHttpRequest, checkup_id: int, action: Callable[..., Response], success: str
+    request: AuthenticatedHttpRequest, checkup_id: int, action: Callable[..., AnswerSheet], success: str
 ) -> HttpResponse:
-    checkup, response = _member_checkup(request, checkup_id)
+    checkup, sheet = _member_checkup(request, checkup_id)
     try:
-        action(response=response)
-    except CheckupError as error:
+        action(sheet=sheet)
+    except AppError as error:
         messages.error(request, error.message)
     else:
         messages.success(request, success)
@@ -222,21 +220,21 @@ def _post_action(
 @login_required
 @require_POST
 def remind_view(request: AuthenticatedHttpRequest, checkup_id: int) -> HttpResponse:
-    return _post_action(request, checkup_id, response_remind_partner, _("We sent a gentle reminder."))
+    return _post_action(request, checkup_id, answer_sheet_remind_partner, _("We sent a gentle reminder."))
 
 
 @login_required
 @require_POST
 def hold_back_view(request: AuthenticatedHttpRequest, checkup_id: int) -> HttpResponse:
     return _post_action(
-        request, checkup_id, response_hold_back, _("Your part is held back. Only you know this.")
+        request, checkup_id, answer_sheet_hold_back, _("Your part is held back. Only you know this.")
     )
 
 
 @login_required
 @require_POST
 def release_view(request: AuthenticatedHttpRequest, checkup_id: int) -> HttpResponse:
-    return _post_action(request, checkup_id, response_release, _("Your part is shared."))
+    return _post_action(request, checkup_id, answer_sheet_release, _("Your part is shared."))
 
 
 @login_required

@@ -2,22 +2,12 @@
 
 import hashlib
 
-from allauth.account.models import EmailAddress
-
 from accounts.models import User
 from couples.models import Couple, Invitation, Membership
 
 
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
-
-
-def user_has_verified_email(*, user: User, email: str | None = None) -> bool:
-    """Whether ``user`` has a verified address (``email``, in any letter case, if given)."""
-    addresses = EmailAddress.objects.filter(user=user, verified=True)
-    if email is not None:
-        addresses = addresses.filter(email__iexact=email)
-    return addresses.exists()
 
 
 def couple_active_for(*, user: User) -> Couple | None:

@@ -1,11 +1,11 @@
 """Writes for couples: invitations, accepting into a couple, leaving.
 
-Every function here is keyword-only and raises ``CoupleError`` with a
+Every function here is keyword-only and raises ``AppError`` with a
 ``code`` and a message fit to show the person when a rule stops it.
 """
 
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
 from urllib.parse import urlencode
 
 from allauth.account.models import EmailAddress
@@ -15,26 +15,22 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.emails import email_send
 from accounts.models import User
+from accounts.selectors import user_has_verified_email
+from core.errors import AppError
+from core.mail import email_send
 from couples.models import Couple, Invitation, InvitationSend, Membership
-from couples.selectors import couple_active_for, couple_partner, token_hash, user_has_verified_email
+from couples.selectors import couple_active_for, couple_partner, token_hash
+from couples.signals import couple_ending
 
 INVITATION_LIFETIME = timedelta(days=7)
 SENDS_PER_HOUR = 5
 
 
-class CoupleError(Exception):
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-
-
 def _check_send_rate(user: User) -> None:
     since = timezone.now() - timedelta(hours=1)
     if InvitationSend.objects.filter(invitation__inviter=user, sent_at__gte=since).count() >= SENDS_PER_HOUR:
-        raise CoupleError(
+        raise AppError(
             "rate_limited",
             _(
                 "You have sent %(count)d invitations in the last hour. "
@@ -66,14 +62,14 @@ def invitation_create(*, inviter: User, email: str, message: str = "") -> Invita
     email = email.strip().lower()
     User.objects.select_for_update().get(pk=inviter.pk)
     if not user_has_verified_email(user=inviter):
-        raise CoupleError("unverified", _("Please verify your email address before inviting anyone."))
+        raise AppError("unverified", _("Please verify your email address before inviting anyone."))
     if couple_active_for(user=inviter):
-        raise CoupleError("in_couple", _("You are already linked with a partner."))
+        raise AppError("in_couple", _("You are already linked with a partner."))
     if (
         EmailAddress.objects.filter(user=inviter, email__iexact=email).exists()
         or inviter.email.lower() == email
     ):
-        raise CoupleError("self", _("That is your own address. Please enter your partner's email."))
+        raise AppError("self", _("That is your own address. Please enter your partner's email."))
     _check_send_rate(inviter)
     now = timezone.now()
     Invitation.objects.open().filter(inviter=inviter).update(revoked_at=now)
@@ -97,7 +93,7 @@ def _locked_open_invitation(invitation: Invitation, user: User, refusal: str) ->
     """The inviter's invitation, locked; ``refusal`` (with ``%(state)s``) if it has ended."""
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk, inviter=user)
     if invitation.state not in (Invitation.State.PENDING, Invitation.State.EXPIRED):
-        raise CoupleError("not_open", refusal % {"state": invitation.state.label})
+        raise AppError("not_open", refusal % {"state": invitation.state.label})
     return invitation
 
 
@@ -129,9 +125,9 @@ def invitation_revoke(*, invitation: Invitation, user: User) -> Invitation:
 def _check_answerable(invitation: Invitation, user: User | None) -> None:
     state = invitation.state
     if state != Invitation.State.PENDING:
-        raise CoupleError(state.value, invitation_state_message(state))
+        raise AppError(state.value, invitation_state_message(state))
     if user is not None and not user_has_verified_email(user=user, email=invitation.email):
-        raise CoupleError(
+        raise AppError(
             "wrong_account",
             _("This invitation was sent to a different email address than the one on your account."),
         )
@@ -153,7 +149,7 @@ def invitation_accept(*, invitation: Invitation, user: User) -> Couple:
 
     Locks the invitation and both people, so that two accepts at the same
     moment (the same link twice, or two links for one person) leave exactly
-    one couple; the later one gets a ``CoupleError``.
+    one couple; the later one gets a ``AppError``.
     """
     # Lock order everywhere: people (by id), then invitations, as invitation_create
     # and account deletion do; so crossing accepts, re-invites and deletions
@@ -162,31 +158,19 @@ def invitation_accept(*, invitation: Invitation, user: User) -> Couple:
     list(User.objects.select_for_update().filter(pk__in=[inviter_id, user.pk]).order_by("pk"))
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.accepted_by_id == user.pk and invitation.couple_id is not None:
-        raise CoupleError("accepted", _("You have already accepted this invitation."))
+        raise AppError("accepted", _("You have already accepted this invitation."))
     _check_answerable(invitation, user)
     if invitation.inviter_id == user.pk:
-        raise CoupleError("self", _("You cannot accept your own invitation."))
+        raise AppError("self", _("You cannot accept your own invitation."))
     if couple_active_for(user=user):
-        raise CoupleError(
+        raise AppError(
             "in_couple",
             _("You are already linked with a partner. Leave that couple before accepting another."),
         )
     if couple_active_for(user=invitation.inviter):
-        raise CoupleError(
-            "inviter_in_couple", _("The person who invited you is now linked with someone else.")
-        )
+        raise AppError("inviter_in_couple", _("The person who invited you is now linked with someone else."))
     now = timezone.now()
-    try:
-        with transaction.atomic():
-            couple = Couple.objects.create(created_at=now)
-            Membership.objects.bulk_create(
-                [
-                    Membership(couple=couple, user_id=invitation.inviter_id, joined_at=now),
-                    Membership(couple=couple, user=user, joined_at=now),
-                ]
-            )
-    except IntegrityError as error:  # the constraint is the last line of defence
-        raise CoupleError("in_couple", _("One of you is already linked with a partner.")) from error
+    couple = couple_create(first=invitation.inviter, second=user, created_at=now)
     invitation.accepted_at = now
     invitation.accepted_by = user
     invitation.couple = couple
@@ -201,6 +185,29 @@ def invitation_accept(*, invitation: Invitation, user: User) -> Couple:
             context={"inviter": inviter, "partner_name": user.display_name, "site_url": settings.SITE_URL},
         )
     )
+    return couple
+
+
+@transaction.atomic
+def couple_create(*, first: User, second: User, created_at: datetime | None = None) -> Couple:
+    """Link two people into a new couple; ``AppError`` if either is already in one.
+
+    The database constraints (one active couple per person, two different
+    members) are the last line of defence; callers that can race lock both
+    people first (``invitation_accept``).
+    """
+    created_at = created_at or timezone.now()
+    try:
+        with transaction.atomic():
+            couple = Couple.objects.create(created_at=created_at)
+            Membership.objects.bulk_create(
+                [
+                    Membership(couple=couple, user=first, joined_at=created_at),
+                    Membership(couple=couple, user=second, joined_at=created_at),
+                ]
+            )
+    except IntegrityError as error:
+        raise AppError("in_couple", _("One of you is already linked with a partner.")) from error
     return couple
 
 
@@ -222,25 +229,13 @@ def invitation_decline(*, invitation: Invitation, user: User | None) -> Invitati
     return invitation
 
 
-def _lock_open_checkups(couple: Couple) -> None:
-    """Wait for any submission in flight, so a couple never ends halfway through a reveal.
-
-    Lock order: couple, then checkup; submissions lock the checkup and then
-    only read the couple.
-    """
-    # Imported here: assessments builds on couples, not the reverse.
-    from assessments.models import Checkup
-
-    list(Checkup.objects.select_for_update().filter(couple=couple, completed_at__isnull=True))
-
-
 @transaction.atomic
 def couple_leave(*, couple: Couple, user: User, notice: str = "couples/email/partner_left") -> Couple:
     """Dissolve ``couple``; the partner who stays gets the ``notice`` email (no reason given)."""
     couple = Couple.objects.select_for_update().get(pk=couple.pk, memberships__user=user)
     if not couple.is_active:
-        raise CoupleError("dissolved", _("This couple has already ended."))
-    _lock_open_checkups(couple)
+        raise AppError("dissolved", _("This couple has already ended."))
+    couple_ending.send(sender=Couple, couple=couple, user=user)
     couple.dissolved_at = timezone.now()
     couple.save(update_fields=["dissolved_at"])
     couple.memberships.update(is_active=False)

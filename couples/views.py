@@ -12,8 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
-from accounts.audit import audit_refused
 from accounts.http import AuthenticatedHttpRequest
+from accounts.selectors import user_has_verified_email
+from core.audit import audit_refused
+from core.errors import AppError
 from couples.forms import InviteForm
 from couples.models import Couple, Invitation
 from couples.selectors import (
@@ -23,10 +25,8 @@ from couples.selectors import (
     invitation_by_token,
     invitation_sent_by,
     token_hash,
-    user_has_verified_email,
 )
 from couples.services import (
-    CoupleError,
     couple_leave,
     invitation_accept,
     invitation_create,
@@ -74,7 +74,7 @@ def invite(request: AuthenticatedHttpRequest) -> HttpResponse:
             invitation_create(
                 inviter=request.user, email=form.cleaned_data["email"], message=form.cleaned_data["message"]
             )
-        except CoupleError as error:
+        except AppError as error:
             form.add_error(None, error.message)
         else:
             messages.success(request, _("Your invitation is on its way."))
@@ -97,7 +97,7 @@ def _own_invitation(request: AuthenticatedHttpRequest) -> Invitation:
 def invitation_resend_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     try:
         invitation_resend(invitation=_own_invitation(request), user=request.user)
-    except CoupleError as error:
+    except AppError as error:
         messages.error(request, error.message)
     else:
         messages.success(request, _("We sent a fresh link. The earlier link no longer works."))
@@ -109,7 +109,7 @@ def invitation_resend_view(request: AuthenticatedHttpRequest) -> HttpResponse:
 def invitation_revoke_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     try:
         invitation_revoke(invitation=_own_invitation(request), user=request.user)
-    except CoupleError as error:
+    except AppError as error:
         messages.error(request, error.message)
     else:
         messages.success(request, _("The invitation is withdrawn. Its link no longer works."))
@@ -163,7 +163,7 @@ def invitation_accept_view(request: HttpRequest) -> HttpResponse:
     invitation = _session_invitation(request)
     try:
         invitation_accept(invitation=invitation, user=request.user)
-    except CoupleError as error:
+    except AppError as error:
         messages.error(request, error.message)
         return redirect("couples:invitation")
     request.session.pop(INVITATION_SESSION_KEY, None)
@@ -182,7 +182,7 @@ def invitation_decline_view(request: HttpRequest) -> HttpResponse:
     user = request.user if request.user.is_authenticated else None
     try:
         invitation_decline(invitation=invitation, user=user)
-    except CoupleError as error:
+    except AppError as error:
         messages.error(request, error.message)
         return redirect("couples:invitation")
     request.session.pop(INVITATION_SESSION_KEY, None)
@@ -203,7 +203,7 @@ def _leave_confirmed(request: AuthenticatedHttpRequest, couple: Couple) -> HttpR
     if request.method == "POST":
         try:
             couple_leave(couple=couple, user=request.user)
-        except CoupleError as error:
+        except AppError as error:
             messages.error(request, error.message)
         else:
             messages.success(request, _("You have left the couple."))

@@ -56,27 +56,12 @@ def build_database() -> None:
     import django
 
     django.setup()
-    from allauth.account.models import EmailAddress
     from django.core.management import call_command
-
-    from accounts.models import User
-    from assessments.demo import demo_answer_all
-    from assessments.services import checkup_start
-    from couples.models import Couple, Membership
 
     call_command("migrate", verbosity=0)
     call_command("createcachetable")
+    # The demo includes Jordan and Casey, whose checkup waits for Casey: the private wait.
     call_command("demo")
-    jordan = User.objects.create_user("jordan@demo.attune.test", "attune-demo-2026", display_name="Jordan")
-    casey = User.objects.create_user("casey@demo.attune.test", "attune-demo-2026", display_name="Casey")
-    for person in (jordan, casey):
-        EmailAddress.objects.create(user=person, email=person.email, verified=True, primary=True)
-    couple = Couple.objects.create()
-    Membership.objects.bulk_create(
-        [Membership(couple=couple, user=jordan), Membership(couple=couple, user=casey)]
-    )
-    checkup = checkup_start(couple=couple, user=jordan)
-    demo_answer_all(checkup.responses.get(user=jordan), "reacher_now")
 
 
 def log_in(page, email: str) -> None:

@@ -2,11 +2,11 @@ import pytest
 from django.core import mail
 from django.db import connection
 
-from assessments.services import checkup_start, response_submit
+from assessments.services import answer_sheet_submit, checkup_start
 from couples.models import Invitation
 from couples.services import invitation_accept, invitation_create
 from tests.factories import UserFactory
-from tests.support.answers import REACHER, STEPPER, answers_for, save_answers
+from tests.support.answers import DISTANCING, PURSUING, answers_for, save_answers
 from tests.support.invitations import token_from_last_mail
 
 START_POSTGRES = (
@@ -82,7 +82,7 @@ def checkup_for():
 
     def make(couple, a, b):
         checkup = checkup_start(couple=couple, user=a)
-        return checkup, checkup.responses.get(user=a), checkup.responses.get(user=b)
+        return checkup, checkup.answer_sheets.get(user=a), checkup.answer_sheets.get(user=b)
 
     return make
 
@@ -91,15 +91,15 @@ def checkup_for():
 def completed_checkup(couple_of, checkup_for, django_capture_on_commit_callbacks):
     """A couple {a, b} whose checkup is complete with the given profiles; returns (checkup, a, b)."""
 
-    def make(profile_a=REACHER, profile_b=STEPPER, couple=None, a=None, b=None):
+    def make(profile_a=PURSUING, profile_b=DISTANCING, couple=None, a=None, b=None):
         if couple is None:
             couple, a, b = couple_of()
         checkup, ra, rb = checkup_for(couple, a, b)
         save_answers(ra, answers_for(profile_a))
         save_answers(rb, answers_for(profile_b))
         with django_capture_on_commit_callbacks(execute=True):
-            response_submit(response=ra)
-            response_submit(response=rb)
+            answer_sheet_submit(sheet=ra)
+            answer_sheet_submit(sheet=rb)
         checkup.refresh_from_db()
         return checkup, a, b
 

@@ -45,6 +45,25 @@ def test_production_starts_with_a_secret_key_and_a_site_url():
     assert result.returncode == 0, result.stderr
 
 
+def test_importing_the_settings_writes_no_file(tmp_path):
+    before = sorted(p for p in ROOT.rglob("*") if ".venv" not in p.parts and ".git" not in p.parts)
+    for module in ("config.settings.base", "config.settings.test"):
+        result = subprocess.run(  # noqa: S603 - our own interpreter on our own modules
+            [sys.executable, "-c", f"import {module}"],
+            cwd=ROOT,
+            env={**os.environ, "DJANGO_SETTINGS_MODULE": module, "PYTHONDONTWRITEBYTECODE": "1"},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+    result = _run_with_production_settings(SECRET_KEY="x" * 60, SITE_URL="https://attune.example.org")
+    assert result.returncode == 0, result.stderr
+
+    after = sorted(p for p in ROOT.rglob("*") if ".venv" not in p.parts and ".git" not in p.parts)
+    assert after == before
+
+
 def test_docker_compose_wires_db_web_worker_and_mailpit():
     compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
     services = compose["services"]

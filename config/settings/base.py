@@ -5,7 +5,6 @@ Every value a deployment may change comes from an environment variable
 only adjust constants.
 """
 
-import secrets
 from pathlib import Path
 
 import environ
@@ -19,30 +18,16 @@ env = environ.Env()
 
 DEBUG = env.bool("DEBUG", default=False)
 
-# Production refuses to start without SECRET_KEY (see production.py); local
-# runs get a random key kept in an untracked file, so no key is ever committed.
-SECRET_KEY_FROM_ENV: str = env.str("SECRET_KEY", default="")
-
-
-def _local_secret_key() -> str:
-    path = VAR_DIR / "dev-secret-key"
-    if not path.exists():
-        VAR_DIR.mkdir(exist_ok=True)
-        path.write_text(secrets.token_urlsafe(50))
-    return path.read_text().strip()
-
-
-SECRET_KEY = SECRET_KEY_FROM_ENV or _local_secret_key()
+# Local runs share one well-known, insecure key so that sessions survive a
+# restart; production (production.py) reads its own and refuses to start
+# without one, and `check --deploy` rejects this one.
+SECRET_KEY: str = env.str("SECRET_KEY", default="django-insecure-local-development-only-never-in-production")
 
 ALLOWED_HOSTS: list[str] = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS: list[str] = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
-# Off only for a plain-HTTP local stack (docker-compose); production keeps it on.
-SECURE_SSL_REDIRECT_FROM_ENV: bool = env.bool("SECURE_SSL_REDIRECT", default=True)
-
 # Links in emails are built from this, never from the request's Host header.
-SITE_URL_FROM_ENV: str = env.str("SITE_URL", default="").rstrip("/")
-SITE_URL = SITE_URL_FROM_ENV or "http://127.0.0.1:8000"
+SITE_URL: str = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 # Behind a TLS proxy, allauth's per-IP rate limits must count the client's
 # address, not the proxy's: set this to the number of proxies in front.
@@ -52,7 +37,6 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'attune.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
-DATABASE_URL_FROM_ENV = "DATABASE_URL" in env.ENVIRON
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [
@@ -67,9 +51,12 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.usersessions",
+    # Our apps, bottom layer first (docs/architecture.md): each may import only those above it here.
+    "core",
     "accounts",
     "couples",
     "assessments",
+    "web",
 ]
 
 MIDDLEWARE = [
@@ -85,7 +72,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
-    "accounts.middleware.PrivateCacheMiddleware",
+    "core.middleware.PrivateCacheMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -123,7 +110,7 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "dashboard"
 
 # allauth: email-only accounts, verified before use, no account enumeration.
-ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+ACCOUNT_ADAPTER = "web.adapter.AccountAdapter"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
@@ -186,9 +173,10 @@ MAILERS = {
     }
 }
 
-TASKS_BACKEND_FROM_ENV: str = env.str("TASKS_BACKEND", default="")
 TASKS = {
-    "default": {"BACKEND": TASKS_BACKEND_FROM_ENV or "django.tasks.backends.immediate.ImmediateBackend"},
+    "default": {
+        "BACKEND": env.str("TASKS_BACKEND", default="django.tasks.backends.immediate.ImmediateBackend")
+    },
 }
 
 LANGUAGE_CODE = "en"
@@ -199,12 +187,12 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "var" / "staticfiles"
+# Only production collects static files (production.py sets STATIC_ROOT).
+STATIC_ROOT: Path | None = None
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Outside production, whitenoise serves straight from the source folders.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -231,7 +219,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(levelname)s %(name)s %(message)s"}},
     # runserver's request lines would otherwise carry invitation tokens.
-    "filters": {"no_query_strings": {"()": "accounts.logfilters.NoQueryStrings"}},
+    "filters": {"no_query_strings": {"()": "core.logfilters.NoQueryStrings"}},
     "handlers": {
         "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["no_query_strings"]}
     },

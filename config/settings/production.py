@@ -1,15 +1,20 @@
-"""Production overlay: HTTPS only, hashed static files, a required secret key."""
+"""Production overlay: HTTPS only, hashed static files, a required secret key.
+
+It reads the few variables that only production has a say in; the rest come
+from base.py.
+"""
 
 import sys
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY_FROM_ENV, SECURE_SSL_REDIRECT_FROM_ENV, SITE_URL_FROM_ENV, TASKS_BACKEND_FROM_ENV
+from .base import BASE_DIR, env
 
-if not SECRET_KEY_FROM_ENV:
+SECRET_KEY = env.str("SECRET_KEY", default="")
+if not SECRET_KEY:
     # One clear line at start-up rather than a traceback through settings.
     sys.exit("SECRET_KEY is not set: production needs a long random SECRET_KEY in the environment.")
-SECRET_KEY = SECRET_KEY_FROM_ENV
-if not SITE_URL_FROM_ENV:
+SITE_URL = env.str("SITE_URL", default="").rstrip("/")
+if not SITE_URL:
     # Every link in every email is built from it; localhost would be silently wrong.
     sys.exit(
         "SITE_URL is not set: production needs the site's public origin, e.g. https://attune.example.org."
@@ -17,11 +22,12 @@ if not SITE_URL_FROM_ENV:
 
 # Mail leaves through the database queue and `manage.py db_worker`, which keeps
 # a record of every failure instead of losing it inside a request.
-TASKS = {"default": {"BACKEND": TASKS_BACKEND_FROM_ENV or "django_tasks_db.DatabaseBackend"}}
+TASKS = {"default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
 DEBUG = False
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = SECURE_SSL_REDIRECT_FROM_ENV
+# Off only for a plain-HTTP local stack (docker-compose).
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 # Load balancers and the compose healthcheck probe over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = 63072000
@@ -35,6 +41,7 @@ CSRF_COOKIE_SECURE = True
 CSRF_COOKIE_NAME = "__Host-csrftoken"
 CSRF_COOKIE_HTTPONLY = True
 
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "var" / "staticfiles")
 WHITENOISE_USE_FINDERS = False
 WHITENOISE_AUTOREFRESH = False
 STORAGES = {

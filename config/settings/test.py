@@ -3,7 +3,7 @@
 import socket
 
 from .base import *  # noqa: F403
-from .base import DATABASE_URL_FROM_ENV, env
+from .base import env
 
 
 def _local_postgres_answers() -> bool:
@@ -17,7 +17,7 @@ def _local_postgres_answers() -> bool:
 # Tests run on PostgreSQL, the app's own database: the one DATABASE_URL names
 # or the local server. SQLite is the fallback where no server answers, and the
 # PostgreSQL-only tests then skip with a reason (tests/conftest.py).
-if not DATABASE_URL_FROM_ENV and _local_postgres_answers():
+if "DATABASE_URL" not in env.ENVIRON and _local_postgres_answers():
     DATABASES = {"default": env.db_url_config("postgres://postgres@127.0.0.1:5432/attune")}
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -7,12 +7,12 @@ from django.core import mail
 from django.urls import reverse
 
 from accounts.models import User
-from assessments.models import Answer, Response, SafetyAnswer
+from assessments.models import Answer, AnswerSheet, SafetyAnswer
 from couples.models import Invitation
 from couples.selectors import couple_active_for
 from couples.services import invitation_create
 from tests.factories import PASSWORD, UserFactory
-from tests.support.answers import REACHER, STEPPER, answers_for, save_answers
+from tests.support.answers import DISTANCING, PURSUING, answers_for, save_answers
 
 pytestmark = pytest.mark.django_db
 
@@ -24,13 +24,13 @@ def _reauthenticate(client):
 def _couple_with_safety_answers(couple_of, checkup_for, completed=True):
     couple, a, b = couple_of()
     checkup, ra, rb = checkup_for(couple, a, b)
-    save_answers(ra, answers_for(REACHER), safety={"saf01": 1, "saf02": 1, "saf03": 1})
-    save_answers(rb, answers_for(STEPPER))
+    save_answers(ra, answers_for(PURSUING), safety={"saf01": 1, "saf02": 1, "saf03": 1})
+    save_answers(rb, answers_for(DISTANCING))
     if completed:
-        from assessments.services import response_submit
+        from assessments.services import answer_sheet_submit
 
-        response_submit(response=ra)
-        response_submit(response=rb)
+        answer_sheet_submit(sheet=ra)
+        answer_sheet_submit(sheet=rb)
     return checkup, a, b
 
 
@@ -38,7 +38,7 @@ def test_the_privacy_page_offers_export_sessions_leave_and_delete(client, couple
     _, a, _ = couple_of()
     client.force_login(a)
 
-    page = client.get(reverse("accounts:privacy")).content.decode()
+    page = client.get(reverse("privacy")).content.decode()
 
     for text in ("Download my data", "Your sessions", "Leave the couple", "Delete my account"):
         assert text in page
@@ -48,7 +48,7 @@ def test_exporting_asks_for_the_password_first(client, couple_of):
     _, a, _ = couple_of()
     client.force_login(a)
 
-    response = client.post(reverse("accounts:export"))
+    response = client.post(reverse("privacy_export"))
 
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_reauthenticate"))
@@ -61,7 +61,7 @@ def test_the_export_holds_my_account_answers_reports_and_invitations_but_never_m
     client.force_login(a)
     _reauthenticate(client)
 
-    response = client.post(reverse("accounts:export"))
+    response = client.post(reverse("privacy_export"))
 
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'attachment; filename="attune-my-data.json"'
@@ -69,7 +69,7 @@ def test_the_export_holds_my_account_answers_reports_and_invitations_but_never_m
     assert data["account"]["email"] == a.email
     [entry] = data["checkups"]
     mine = {row["item"]: row["value"] for row in entry["answers"]}
-    assert mine == answers_for(REACHER)
+    assert mine == answers_for(PURSUING)
     assert "private_safety_answers" not in entry
     assert entry["shared_report"]["headline"]
     assert data["couples"][0]["partner_display_name"] == b.display_name
@@ -82,7 +82,7 @@ def test_the_export_includes_my_safety_answers_only_when_i_tick_the_box(client, 
     client.force_login(a)
     _reauthenticate(client)
 
-    data = json.loads(client.post(reverse("accounts:export"), {"include_safety": "on"}).content)
+    data = json.loads(client.post(reverse("privacy_export"), {"include_safety": "on"}).content)
 
     assert {row["item"] for row in data["checkups"][0]["private_safety_answers"]} == {
         "saf01",
@@ -95,9 +95,9 @@ def test_deleting_asks_for_the_password_and_a_ticked_confirmation(client, couple
     _, a, _ = couple_of()
     client.force_login(a)
 
-    assert client.get(reverse("accounts:delete"))["Location"].startswith(reverse("account_reauthenticate"))
+    assert client.get(reverse("privacy_delete"))["Location"].startswith(reverse("account_reauthenticate"))
     _reauthenticate(client)
-    unconfirmed = client.post(reverse("accounts:delete"), follow=True)
+    unconfirmed = client.post(reverse("privacy_delete"), follow=True)
 
     assert "tick the box" in unconfirmed.content.decode()
     assert User.objects.filter(pk=a.pk).exists()
@@ -115,18 +115,18 @@ def test_deleting_removes_my_answers_sessions_and_invitations_and_ends_the_coupl
     mail.outbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("accounts:delete"), {"confirm": "on"}, follow=True)
+        response = client.post(reverse("privacy_delete"), {"confirm": "on"}, follow=True)
 
     assert "have been deleted" in response.content.decode()
     assert "have been deleted" in response.content.decode()
     assert not User.objects.filter(pk=a.pk).exists()
-    assert not Response.objects.filter(user_id=a.pk).exists()
+    assert not AnswerSheet.objects.filter(user_id=a.pk).exists()
     assert not SafetyAnswer.objects.exists()
     assert not Session.objects.filter(session_key=session_key).exists()
     assert not Invitation.objects.open().filter(email=a.email).exists()
     assert couple_active_for(user=b) is None
     # The partner keeps their own answers, hears only that the couple ended, and loses the joint report.
-    assert Answer.objects.filter(response__user=b).count() == len(answers_for(STEPPER))
+    assert Answer.objects.filter(sheet__user=b).count() == len(answers_for(DISTANCING))
     assert [m.to for m in mail.outbox] == [[b.email]]
     assert "ended" in mail.outbox[0].subject
     assert "delet" not in mail.outbox[0].body.lower()

@@ -124,7 +124,7 @@ def test_a_form_without_a_valid_csrf_token_gets_a_styled_page_and_changes_nothin
 
 
 def test_the_html_part_of_a_text_email_is_real_html_with_the_text_escaped():
-    from accounts.emails import email_html_from_text
+    from core.mail import email_html_from_text
 
     html = email_html_from_text(
         subject="Hi", body_text="Hello <b>Sam</b>,\n\nSee https://attune.test/x?a=1&b=2\nthen"

@@ -4,10 +4,11 @@ from django.db import IntegrityError
 from django.urls import reverse
 
 from assessments.instrument import current_instrument
-from assessments.models import Answer, Checkup, Response, SafetyAnswer
-from assessments.services import CheckupError, checkup_start, response_submit
+from assessments.models import Answer, AnswerSheet, Checkup, SafetyAnswer
+from assessments.services import answer_sheet_submit, checkup_start
+from core.errors import AppError
 from tests.factories import UserFactory
-from tests.support.answers import REACHER, STEPPER, answers_for, save_answers
+from tests.support.answers import DISTANCING, PURSUING, answers_for, save_answers
 from tests.support.html import mask_html
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +34,7 @@ def test_either_partner_starts_a_checkup_and_both_see_it(client, couple_of):
     assert "Begin the checkup" in client.get(reverse("dashboard")).content.decode()
     assert client.post(reverse("assessments:start"))["Location"] == response["Location"]
     assert Checkup.objects.count() == 1
-    assert set(checkup.responses.values_list("user", flat=True)) == {a.pk, b.pk}
+    assert set(checkup.answer_sheets.values_list("user", flat=True)) == {a.pk, b.pk}
 
 
 def test_someone_without_a_couple_cannot_start_a_checkup(client):
@@ -73,7 +74,7 @@ def test_answers_are_saved_per_page_and_resume_on_another_device(client, couple_
     )
     page = other_device.get(section_url(checkup, FIRST)).content.decode()
     assert page.count('value="3" checked') == len(first_items)
-    assert Answer.objects.filter(response=response).count() == len(first_items)
+    assert Answer.objects.filter(sheet=response).count() == len(first_items)
     assert set(Answer.objects.values_list("instrument_version", flat=True)) == {INSTRUMENT.version}
 
 
@@ -86,7 +87,7 @@ def test_back_keeps_the_answers_of_the_page(client, couple_of, checkup_for):
     back = client.post(section_url(checkup, SECOND), {f"q_{item.id}": "4", "action": "back"})
 
     assert back["Location"] == section_url(checkup, FIRST)
-    assert Answer.objects.get(response=response, item_id=item.id).value == 4
+    assert Answer.objects.get(sheet=response, item_id=item.id).value == 4
 
 
 @pytest.mark.parametrize("bad", ["0", "6", "abc", "-1", "3.5", ""])
@@ -107,8 +108,8 @@ def test_a_value_outside_the_scale_gets_a_message_and_loses_nothing_saved(
     assert page.status_code == 400
     assert "Please choose one of the answers shown." in page.content.decode()
     assert "Nothing on this page was saved yet" in page.content.decode()
-    assert Answer.objects.get(response=response, item_id=first.id).value == 2
-    assert not Answer.objects.filter(response=response, item_id=second.id).exists()
+    assert Answer.objects.get(sheet=response, item_id=first.id).value == 2
+    assert not Answer.objects.filter(sheet=response, item_id=second.id).exists()
 
 
 def test_an_unknown_item_id_gets_a_message_and_nothing_is_saved(client, couple_of, checkup_for):
@@ -121,7 +122,7 @@ def test_an_unknown_item_id_gets_a_message_and_nothing_is_saved(client, couple_o
 
     assert page.status_code == 400
     assert "not on it. Nothing was saved." in page.content.decode()
-    assert not Answer.objects.filter(response=response).exists()
+    assert not Answer.objects.filter(sheet=response).exists()
 
 
 def test_an_item_of_another_page_is_refused(client, couple_of, checkup_for):
@@ -131,7 +132,7 @@ def test_an_item_of_another_page_is_refused(client, couple_of, checkup_for):
     client.force_login(a)
 
     assert client.post(section_url(checkup, FIRST), {f"q_{other.id}": "3"}).status_code == 400
-    assert not Answer.objects.filter(response=response).exists()
+    assert not Answer.objects.filter(sheet=response).exists()
 
 
 def test_another_couples_checkup_is_404_on_every_page(client, couple_of, checkup_for):
@@ -157,7 +158,7 @@ def test_submit_requires_every_shared_answer_and_the_review_lists_what_is_missin
 ):
     couple, a, b = couple_of()
     checkup, response, _ = checkup_for(couple, a, b)
-    answers = answers_for(REACHER)
+    answers = answers_for(PURSUING)
     missing_id = next(iter(answers))
     del answers[missing_id]
     save_answers(response, answers)
@@ -176,7 +177,7 @@ def test_submit_requires_every_shared_answer_and_the_review_lists_what_is_missin
 def test_the_private_section_is_optional_and_says_the_partner_never_sees_it(client, couple_of, checkup_for):
     couple, a, b = couple_of()
     checkup, response, _ = checkup_for(couple, a, b)
-    save_answers(response, answers_for(REACHER))
+    save_answers(response, answers_for(PURSUING))
     client.force_login(a)
 
     page = client.get(section_url(checkup, "private_check")).content.decode()
@@ -191,7 +192,7 @@ def test_safety_answers_are_stored_apart_from_the_shared_answers(couple_of, chec
     couple, a, b = couple_of()
     _, response, _ = checkup_for(couple, a, b)
 
-    save_answers(response, answers_for(REACHER), safety={"saf01": 2, "saf02": 1})
+    save_answers(response, answers_for(PURSUING), safety={"saf01": 2, "saf02": 1})
 
     assert set(SafetyAnswer.objects.values_list("item_id", flat=True)) == {"saf01", "saf02"}
     assert not Answer.objects.filter(item_id__startswith="saf").exists()
@@ -200,20 +201,20 @@ def test_safety_answers_are_stored_apart_from_the_shared_answers(couple_of, chec
 def test_submitting_locks_the_answers_and_later_posts_change_nothing(client, couple_of, checkup_for):
     couple, a, b = couple_of()
     checkup, response, _ = checkup_for(couple, a, b)
-    save_answers(response, answers_for(REACHER))
+    save_answers(response, answers_for(PURSUING))
     client.force_login(a)
     client.post(reverse("assessments:review", args=[checkup.pk]))
     item = INSTRUMENT.section_items(FIRST)[0]
-    before = Answer.objects.get(response=response, item_id=item.id).value
+    before = Answer.objects.get(sheet=response, item_id=item.id).value
 
     late = client.post(section_url(checkup, FIRST), {f"q_{item.id}": str(6 - before)}, follow=True)
     again = client.post(reverse("assessments:review", args=[checkup.pk]), follow=True)
 
     assert "already submitted and locked" in late.content.decode()
     assert "already submitted" in again.content.decode()
-    assert Answer.objects.get(response=response, item_id=item.id).value == before
-    with pytest.raises(CheckupError):
-        response_submit(response=response)
+    assert Answer.objects.get(sheet=response, item_id=item.id).value == before
+    with pytest.raises(AppError):
+        answer_sheet_submit(sheet=response)
 
 
 def test_before_completion_nothing_of_the_partners_progress_reaches_the_other(
@@ -230,8 +231,8 @@ def test_before_completion_nothing_of_the_partners_progress_reaches_the_other(
     before = [mask_html(client.get(url, follow=True).content.decode()) for url in pages]
 
     with django_capture_on_commit_callbacks(execute=True):
-        save_answers(ra, answers_for(REACHER))
-        response_submit(response=ra)
+        save_answers(ra, answers_for(PURSUING))
+        answer_sheet_submit(sheet=ra)
 
     after = [mask_html(client.get(url, follow=True).content.decode()) for url in pages]
     assert before == after
@@ -243,8 +244,8 @@ def test_the_first_to_finish_waits_and_can_send_one_reminder_a_day(
 ):
     couple, a, b = couple_of(b=UserFactory(display_name="Dana"))
     checkup, ra, _ = checkup_for(couple, a, b)
-    save_answers(ra, answers_for(REACHER))
-    response_submit(response=ra)
+    save_answers(ra, answers_for(PURSUING))
+    answer_sheet_submit(sheet=ra)
     client.force_login(a)
 
     waiting = client.get(reverse("assessments:checkup", args=[checkup.pk])).content.decode()
@@ -263,14 +264,14 @@ def test_the_second_submission_completes_the_checkup_and_emails_each_partner_onc
 ):
     couple, a, b = couple_of()
     checkup, ra, rb = checkup_for(couple, a, b)
-    save_answers(ra, answers_for(REACHER))
-    save_answers(rb, answers_for(STEPPER))
+    save_answers(ra, answers_for(PURSUING))
+    save_answers(rb, answers_for(DISTANCING))
 
     with django_capture_on_commit_callbacks(execute=True):
-        response_submit(response=ra)
+        answer_sheet_submit(sheet=ra)
         checkup.refresh_from_db()
         assert checkup.completed_at is None
-        response_submit(response=rb)
+        answer_sheet_submit(sheet=rb)
 
     checkup.refresh_from_db()
     assert checkup.completed_at is not None
@@ -292,7 +293,7 @@ def test_the_database_refuses_an_answer_outside_the_scale(couple_of, checkup_for
     _, response, _ = checkup_for(couple, a, b)
 
     with pytest.raises(IntegrityError):
-        Answer.objects.create(response=response, item_id="pur01", value=9, instrument_version=1)
+        Answer.objects.create(sheet=response, item_id="pur01", value=9, instrument_version=1)
 
 
 def test_the_database_allows_one_response_per_person_per_checkup(couple_of, checkup_for):
@@ -300,7 +301,7 @@ def test_the_database_allows_one_response_per_person_per_checkup(couple_of, chec
     checkup, _, _ = checkup_for(couple, a, b)
 
     with pytest.raises(IntegrityError):
-        Response.objects.create(checkup=checkup, user=a)
+        AnswerSheet.objects.create(checkup=checkup, user=a)
 
 
 def test_stepping_back_and_leaving_still_resumes_at_the_furthest_page(client, couple_of, checkup_for):

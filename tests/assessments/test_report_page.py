@@ -16,15 +16,15 @@ from django.utils.html import escape
 from accounts.models import User
 from assessments.instrument import current_instrument, with_partner
 from assessments.selectors import checkup_latest_completed_for
-from assessments.services import response_release, response_submit
+from assessments.services import answer_sheet_release, answer_sheet_submit
 from couples.selectors import couple_active_for
 from tests.factories import UserFactory
 from tests.support.answers import (
-    BOTH_REACH,
-    BOTH_STEP,
+    BOTH_DISTANCING,
+    BOTH_PURSUING,
     CALM,
-    REACHER,
-    STEPPER,
+    DISTANCING,
+    PURSUING,
     answers_for,
     save_answers,
 )
@@ -103,9 +103,9 @@ def named_couple(couple_of, name_a="Robin", name_b="Quinn"):
 @pytest.mark.parametrize(
     ("profile_a", "profile_b", "expected"),
     [
-        (REACHER, STEPPER, {"guidance-pursuing", "guidance-distancing"}),
-        (BOTH_REACH, BOTH_REACH, {"guidance-mutual-pursuit"}),
-        (BOTH_STEP, BOTH_STEP, {"guidance-mutual-withdrawal"}),
+        (PURSUING, DISTANCING, {"guidance-pursuing", "guidance-distancing"}),
+        (BOTH_PURSUING, BOTH_PURSUING, {"guidance-mutual-pursuit"}),
+        (BOTH_DISTANCING, BOTH_DISTANCING, {"guidance-mutual-withdrawal"}),
         (CALM, CALM, {"guidance-flexible"}),
     ],
     ids=["pursuer-distancer", "mutual-pursuit", "mutual-withdrawal", "flexible"],
@@ -128,7 +128,7 @@ def test_the_report_renders_each_pattern_with_its_own_guidance(
 
 def test_the_pursuers_and_distancers_guidance_carry_their_names(couple_of, completed_checkup):
     couple, robin, quinn = named_couple(couple_of)
-    checkup, _a, _b = completed_checkup(REACHER, STEPPER, couple=couple, a=robin, b=quinn)
+    checkup, _a, _b = completed_checkup(PURSUING, DISTANCING, couple=couple, a=robin, b=quinn)
 
     html = get_as(robin, report_url(checkup)).content.decode()
 
@@ -143,7 +143,7 @@ def test_the_pursuers_and_distancers_guidance_carry_their_names(couple_of, compl
 def test_with_the_roles_swapped_the_guidance_names_swap_too(couple_of, completed_checkup):
     # Robin is still partner a (the inviter, first membership), but now leans away.
     couple, robin, quinn = named_couple(couple_of)
-    checkup, _a, _b = completed_checkup(STEPPER, REACHER, couple=couple, a=robin, b=quinn)
+    checkup, _a, _b = completed_checkup(DISTANCING, PURSUING, couple=couple, a=robin, b=quinn)
 
     html = get_as(robin, report_url(checkup)).content.decode()
 
@@ -160,7 +160,7 @@ def test_with_the_roles_swapped_the_guidance_names_swap_too(couple_of, completed
 
 def test_both_partners_see_the_same_report(couple_of, completed_checkup):
     couple, robin, quinn = named_couple(couple_of)
-    checkup, _a, _b = completed_checkup(REACHER, STEPPER, couple=couple, a=robin, b=quinn)
+    checkup, _a, _b = completed_checkup(PURSUING, DISTANCING, couple=couple, a=robin, b=quinn)
 
     seen_by_a = get_as(robin, report_url(checkup))
     seen_by_b = get_as(quinn, report_url(checkup))
@@ -189,8 +189,8 @@ def test_a_person_without_a_couple_gets_404(completed_checkup):
 def test_an_open_checkup_has_no_report_before_anyone_submits(couple_of, checkup_for):
     couple, a, b = couple_of()
     checkup, ra, rb = checkup_for(couple, a, b)
-    save_answers(ra, answers_for(REACHER))
-    save_answers(rb, answers_for(STEPPER))
+    save_answers(ra, answers_for(PURSUING))
+    save_answers(rb, answers_for(DISTANCING))
 
     assert get_as(a, report_url(checkup)).status_code == 404
     assert get_as(b, report_url(checkup)).status_code == 404
@@ -201,10 +201,10 @@ def test_an_open_checkup_has_no_report_after_only_one_submits(
 ):
     couple, a, b = couple_of()
     checkup, ra, rb = checkup_for(couple, a, b)
-    save_answers(ra, answers_for(REACHER))
-    save_answers(rb, answers_for(STEPPER))
+    save_answers(ra, answers_for(PURSUING))
+    save_answers(rb, answers_for(DISTANCING))
     with django_capture_on_commit_callbacks(execute=True):
-        response_submit(response=ra)
+        answer_sheet_submit(sheet=ra)
 
     checkup.refresh_from_db()
     assert not checkup.is_complete
@@ -239,12 +239,12 @@ def test_a_held_back_part_keeps_the_checkup_open_until_released(
 ):
     couple, robin, quinn = named_couple(couple_of)
     checkup, ra, rb = checkup_for(couple, robin, quinn)
-    save_answers(ra, answers_for(REACHER), safety={"saf01": 4})
-    save_answers(rb, answers_for(STEPPER))
+    save_answers(ra, answers_for(PURSUING), safety={"saf01": 4})
+    save_answers(rb, answers_for(DISTANCING))
 
     with django_capture_on_commit_callbacks(execute=True):
-        response_submit(response=ra, hold_back=True)
-        response_submit(response=rb)
+        answer_sheet_submit(sheet=ra, hold_back=True)
+        answer_sheet_submit(sheet=rb)
 
     checkup.refresh_from_db()
     ra.refresh_from_db()
@@ -259,7 +259,7 @@ def test_a_held_back_part_keeps_the_checkup_open_until_released(
     assert get_as(quinn, report_url(checkup)).status_code == 404
 
     with django_capture_on_commit_callbacks(execute=True):
-        response_release(response=ra)
+        answer_sheet_release(sheet=ra)
 
     checkup.refresh_from_db()
     assert checkup.is_complete
@@ -280,10 +280,10 @@ def test_the_partner_of_someone_holding_back_sees_exactly_the_not_yet_submitted_
     # masking those could hide a real difference.
     couple, robin, quinn = named_couple(couple_of)
     checkup, ra, rb = checkup_for(couple, robin, quinn)
-    save_answers(ra, answers_for(REACHER), safety={"saf01": 4})
-    save_answers(rb, answers_for(STEPPER))
+    save_answers(ra, answers_for(PURSUING), safety={"saf01": 4})
+    save_answers(rb, answers_for(DISTANCING))
     with django_capture_on_commit_callbacks(execute=True):
-        response_submit(response=rb)
+        answer_sheet_submit(sheet=rb)
     quinn_client = client_for(quinn)
     waiting_url = reverse("assessments:checkup", args=[checkup.pk])
     dashboard_url = reverse("dashboard")
@@ -291,7 +291,7 @@ def test_the_partner_of_someone_holding_back_sees_exactly_the_not_yet_submitted_
     waiting_before = quinn_client.get(waiting_url)
     dashboard_before = quinn_client.get(dashboard_url)
     with django_capture_on_commit_callbacks(execute=True):
-        response_submit(response=ra, hold_back=True)
+        answer_sheet_submit(sheet=ra, hold_back=True)
     waiting_after = quinn_client.get(waiting_url)
     dashboard_after = quinn_client.get(dashboard_url)
 
@@ -337,7 +337,7 @@ def test_the_report_runs_the_same_fixed_number_of_queries_for_one_or_three_check
 
 def test_two_checkups_show_the_history_chart_and_table(couple_of, completed_checkup):
     couple, a, b = couple_of()
-    completed_checkup(REACHER, STEPPER, couple=couple, a=a, b=b)
+    completed_checkup(PURSUING, DISTANCING, couple=couple, a=a, b=b)
     latest, _a, _b = completed_checkup(LEANS_IN, LEANS_BACK, couple=couple, a=a, b=b)
 
     html = get_as(a, report_url(latest)).content.decode()
@@ -471,8 +471,8 @@ def test_the_report_never_shows_an_item_or_its_id(couple_of, checkup_for, django
     save_answers(ra, answers_for(LEANS_IN), safety={"saf01": 2, "saf02": 1, "saf03": 1})
     save_answers(rb, answers_for(LEANS_BACK))
     with django_capture_on_commit_callbacks(execute=True):
-        response_submit(response=ra)
-        response_submit(response=rb)
+        answer_sheet_submit(sheet=ra)
+        answer_sheet_submit(sheet=rb)
     checkup.refresh_from_db()
     assert checkup.is_complete
 

@@ -2,8 +2,9 @@ import pytest
 from django.core import mail
 
 from assessments.models import Checkup
-from assessments.services import CheckupError, checkup_start, response_submit
-from tests.support.answers import REACHER, STEPPER, answers_for, save_answers
+from assessments.services import answer_sheet_submit, checkup_start
+from core.errors import AppError
+from tests.support.answers import DISTANCING, PURSUING, answers_for, save_answers
 from tests.support.race import race
 
 
@@ -12,12 +13,12 @@ from tests.support.race import race
 def test_two_submissions_at_the_same_instant_complete_the_checkup_once_with_one_email_each(couple_of):
     couple, a, b = couple_of()
     checkup = checkup_start(couple=couple, user=a)
-    ra, rb = checkup.responses.get(user=a), checkup.responses.get(user=b)
-    save_answers(ra, answers_for(REACHER))
-    save_answers(rb, answers_for(STEPPER))
+    ra, rb = checkup.answer_sheets.get(user=a), checkup.answer_sheets.get(user=b)
+    save_answers(ra, answers_for(PURSUING))
+    save_answers(rb, answers_for(DISTANCING))
     mail.outbox.clear()
 
-    outcomes = race(lambda: response_submit(response=ra), lambda: response_submit(response=rb))
+    outcomes = race(lambda: answer_sheet_submit(sheet=ra), lambda: answer_sheet_submit(sheet=rb))
 
     assert all(not isinstance(o, BaseException) for o in outcomes)
     checkup.refresh_from_db()
@@ -30,14 +31,14 @@ def test_two_submissions_at_the_same_instant_complete_the_checkup_once_with_one_
 def test_the_same_person_submitting_twice_at_once_is_one_submission(couple_of):
     couple, a, _b = couple_of()
     checkup = checkup_start(couple=couple, user=a)
-    ra = checkup.responses.get(user=a)
-    save_answers(ra, answers_for(REACHER))
+    ra = checkup.answer_sheets.get(user=a)
+    save_answers(ra, answers_for(PURSUING))
 
     outcomes = race(
-        lambda: response_submit(response=ra), lambda: response_submit(response=ra), expected=(CheckupError,)
+        lambda: answer_sheet_submit(sheet=ra), lambda: answer_sheet_submit(sheet=ra), expected=(AppError,)
     )
 
-    assert sorted(type(o).__name__ for o in outcomes) == ["CheckupError", "Response"]
+    assert sorted(type(o).__name__ for o in outcomes) == ["AnswerSheet", "AppError"]
     assert Checkup.objects.get().completed_at is None
 
 
@@ -62,14 +63,14 @@ def test_a_couple_that_ended_before_the_second_submission_gets_no_reveal(
 
     couple, a, b = couple_of()
     checkup, ra, rb = checkup_for(couple, a, b)
-    save_answers(ra, answers_for(REACHER))
-    save_answers(rb, answers_for(STEPPER))
-    response_submit(response=ra)
+    save_answers(ra, answers_for(PURSUING))
+    save_answers(rb, answers_for(DISTANCING))
+    answer_sheet_submit(sheet=ra)
     couple_leave(couple=couple, user=a)
     mail.outbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
-        response_submit(response=rb)
+        answer_sheet_submit(sheet=rb)
 
     checkup.refresh_from_db()
     assert checkup.completed_at is None

@@ -2,8 +2,9 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from assessments.services import CheckupError, response_hold_back, response_release, response_submit
-from tests.support.answers import REACHER, STEPPER, answers_for, save_answers
+from assessments.services import answer_sheet_hold_back, answer_sheet_release, answer_sheet_submit
+from core.errors import AppError
+from tests.support.answers import DISTANCING, PURSUING, answers_for, save_answers
 from tests.support.html import mask_html
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +17,7 @@ def test_a_safety_concern_shows_its_author_a_private_panel_after_submitting_and_
 ):
     couple, a, b = couple_of()
     checkup, ra, _ = checkup_for(couple, a, b)
-    save_answers(ra, answers_for(REACHER), safety=CONCERN)
+    save_answers(ra, answers_for(PURSUING), safety=CONCERN)
     client.force_login(a)
 
     review = client.get(reverse("assessments:review", args=[checkup.pk])).content.decode()
@@ -34,7 +35,7 @@ def test_a_safety_concern_shows_its_author_a_private_panel_after_submitting_and_
 def test_no_safety_concern_shows_no_panel(client, couple_of, checkup_for):
     couple, a, b = couple_of()
     checkup, ra, _ = checkup_for(couple, a, b)
-    save_answers(ra, answers_for(REACHER), safety={"saf01": 1, "saf02": 1, "saf03": 2})
+    save_answers(ra, answers_for(PURSUING), safety={"saf01": 1, "saf02": 1, "saf03": 2})
     client.force_login(a)
 
     assert "Just for you" not in client.get(reverse("assessments:review", args=[checkup.pk])).content.decode()
@@ -45,16 +46,16 @@ def test_a_held_back_part_looks_to_the_partner_exactly_like_a_part_not_yet_submi
 ):
     couple, a, b = couple_of()
     checkup, ra, rb = checkup_for(couple, a, b)
-    save_answers(ra, answers_for(REACHER), safety=CONCERN)
-    save_answers(rb, answers_for(STEPPER))
+    save_answers(ra, answers_for(PURSUING), safety=CONCERN)
+    save_answers(rb, answers_for(DISTANCING))
     with django_capture_on_commit_callbacks(execute=True):
-        response_submit(response=rb)
+        answer_sheet_submit(sheet=rb)
     client.force_login(b)
     pages = [reverse("dashboard"), reverse("assessments:checkup", args=[checkup.pk])]
     not_yet = [mask_html(client.get(url).content.decode()) for url in pages]
 
     with django_capture_on_commit_callbacks(execute=True):
-        response_submit(response=ra, hold_back=True)
+        answer_sheet_submit(sheet=ra, hold_back=True)
 
     held_back = [mask_html(client.get(url).content.decode()) for url in pages]
     assert held_back == not_yet
@@ -62,7 +63,7 @@ def test_a_held_back_part_looks_to_the_partner_exactly_like_a_part_not_yet_submi
     assert client.get(reverse("assessments:report", args=[checkup.pk])).status_code == 404
 
     with django_capture_on_commit_callbacks(execute=True):
-        response_release(response=ra)
+        answer_sheet_release(sheet=ra)
 
     checkup.refresh_from_db()
     assert checkup.completed_at is not None
@@ -72,11 +73,11 @@ def test_a_held_back_part_looks_to_the_partner_exactly_like_a_part_not_yet_submi
 def test_holding_back_is_only_honoured_after_a_safety_concern(couple_of, checkup_for):
     couple, a, b = couple_of()
     _, ra, _ = checkup_for(couple, a, b)
-    save_answers(ra, answers_for(REACHER))
+    save_answers(ra, answers_for(PURSUING))
 
-    response_submit(response=ra, hold_back=True)
-    with pytest.raises(CheckupError):
-        response_hold_back(response=ra)
+    answer_sheet_submit(sheet=ra, hold_back=True)
+    with pytest.raises(AppError):
+        answer_sheet_hold_back(sheet=ra)
 
     ra.refresh_from_db()
     assert ra.held_back is False
@@ -87,11 +88,11 @@ def test_the_partner_never_sees_the_private_section_in_any_page_or_email(
 ):
     couple, a, b = couple_of()
     checkup, ra, rb = checkup_for(couple, a, b)
-    save_answers(ra, answers_for(REACHER), safety=CONCERN)
-    save_answers(rb, answers_for(STEPPER))
+    save_answers(ra, answers_for(PURSUING), safety=CONCERN)
+    save_answers(rb, answers_for(DISTANCING))
     with django_capture_on_commit_callbacks(execute=True):
-        response_submit(response=ra)
-        response_submit(response=rb)
+        answer_sheet_submit(sheet=ra)
+        answer_sheet_submit(sheet=rb)
     client.force_login(b)
 
     seen = "".join(
@@ -132,8 +133,8 @@ def test_the_panel_shows_at_once_even_with_questions_still_unanswered(client, co
 def test_a_held_back_part_cannot_send_the_partner_a_reminder(client, couple_of, checkup_for):
     couple, a, b = couple_of()
     checkup, ra, _ = checkup_for(couple, a, b)
-    save_answers(ra, answers_for(REACHER), safety=CONCERN)
-    response_submit(response=ra, hold_back=True)
+    save_answers(ra, answers_for(PURSUING), safety=CONCERN)
+    answer_sheet_submit(sheet=ra, hold_back=True)
     client.force_login(a)
 
     page = client.post(reverse("assessments:remind", args=[checkup.pk]), follow=True).content.decode()

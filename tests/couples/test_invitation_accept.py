@@ -4,9 +4,10 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from core.errors import AppError
 from couples.models import Couple, Invitation, Membership
 from couples.selectors import couple_active_for
-from couples.services import CoupleError, invitation_accept, invitation_create
+from couples.services import invitation_accept, invitation_create
 from tests.factories import PASSWORD, UserFactory
 from tests.support.invitations import open_url
 from tests.support.race import race
@@ -67,7 +68,7 @@ def test_an_unverified_address_cannot_accept(send_invitation):
     invitee = UserFactory(email="partner@example.org", verified=False)
     invitation, _ = send_invitation(UserFactory(), "partner@example.org")
 
-    with pytest.raises(CoupleError) as error:
+    with pytest.raises(AppError) as error:
         invitation_accept(invitation=invitation, user=invitee)
 
     assert error.value.code == "wrong_account"
@@ -174,10 +175,10 @@ def test_the_same_link_accepted_twice_at_once_makes_exactly_one_couple():
     outcomes = race(
         lambda: invitation_accept(invitation=invitation, user=invitee),
         lambda: invitation_accept(invitation=invitation, user=invitee),
-        expected=(CoupleError,),
+        expected=(AppError,),
     )
 
-    assert sorted(type(o).__name__ for o in outcomes) == ["Couple", "CoupleError"]
+    assert sorted(type(o).__name__ for o in outcomes) == ["AppError", "Couple"]
     assert Couple.objects.count() == 1
     assert Membership.objects.filter(user=invitee, is_active=True).count() == 1
 
@@ -192,10 +193,10 @@ def test_two_links_accepted_at_once_by_one_person_leave_them_in_exactly_one_coup
     outcomes = race(
         lambda: invitation_accept(invitation=first, user=invitee),
         lambda: invitation_accept(invitation=second, user=invitee),
-        expected=(CoupleError,),
+        expected=(AppError,),
     )
 
-    errors = [o for o in outcomes if isinstance(o, CoupleError)]
+    errors = [o for o in outcomes if isinstance(o, AppError)]
     assert len(errors) == 1
     assert errors[0].code == "in_couple"
     assert Couple.objects.count() == 1

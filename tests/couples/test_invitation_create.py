@@ -7,8 +7,9 @@ from django.db import IntegrityError
 from django.urls import reverse
 from django.utils import timezone
 
+from core.errors import AppError
 from couples.models import Invitation
-from couples.services import CoupleError, invitation_create
+from couples.services import invitation_create
 from tests.factories import UserFactory
 from tests.support.invitations import open_url, token_from_last_mail
 
@@ -58,7 +59,7 @@ def test_inviting_again_revokes_the_earlier_link(send_invitation):
 def test_nobody_can_invite_themselves_in_any_letter_case():
     inviter = UserFactory(email="me@example.org")
 
-    with pytest.raises(CoupleError) as error:
+    with pytest.raises(AppError) as error:
         invitation_create(inviter=inviter, email="ME@Example.org")
 
     assert error.value.code == "self"
@@ -66,7 +67,7 @@ def test_nobody_can_invite_themselves_in_any_letter_case():
 
 
 def test_an_unverified_account_cannot_invite():
-    with pytest.raises(CoupleError) as error:
+    with pytest.raises(AppError) as error:
         invitation_create(inviter=UserFactory(verified=False), email="partner@example.org")
 
     assert error.value.code == "unverified"
@@ -75,7 +76,7 @@ def test_an_unverified_account_cannot_invite():
 def test_a_person_already_in_a_couple_cannot_invite(couple_of):
     _, a, _ = couple_of()
 
-    with pytest.raises(CoupleError) as error:
+    with pytest.raises(AppError) as error:
         invitation_create(inviter=a, email="someone@example.org")
 
     assert error.value.code == "in_couple"
@@ -86,7 +87,7 @@ def test_invitations_are_limited_to_five_sends_an_hour_per_person(send_invitatio
     for n in range(5):
         send_invitation(inviter, f"p{n}@example.org")
 
-    with pytest.raises(CoupleError) as error:
+    with pytest.raises(AppError) as error:
         invitation_create(inviter=inviter, email="p6@example.org")
 
     assert error.value.code == "rate_limited"

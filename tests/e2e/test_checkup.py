@@ -26,7 +26,7 @@ from tests.e2e.helpers import (
     link_path_in,
     log_in,
 )
-from tests.support.answers import REACHER, STEPPER
+from tests.support.answers import DISTANCING, PURSUING
 
 pytestmark = pytest.mark.e2e
 
@@ -38,7 +38,7 @@ def test_two_partners_take_the_checkup_privately_and_then_read_one_report(
 ) -> None:
     sam, alex = person("Sam", "sam@example.org"), person("Alex", "alex@example.org")
     give_couple(sam, alex)
-    sams_answers, alexs_answers = checkup_answers(REACHER), checkup_answers(STEPPER)
+    sams_answers, alexs_answers = checkup_answers(PURSUING), checkup_answers(DISTANCING)
 
     # Sam starts the checkup from the dashboard.
     log_in(sam)

@@ -89,5 +89,5 @@ def test_a_page_of_the_checkup_can_be_answered_and_saved_with_the_keyboard_alone
     page.keyboard.press("Enter")
 
     expect(page).to_have_url(re.compile(r"/section/partner_view/$"))
-    saved = dict(Answer.objects.filter(response__user=sam_user).values_list("item_id", "value"))
+    saved = dict(Answer.objects.filter(sheet__user=sam_user).values_list("item_id", "value"))
     assert saved == chosen

@@ -21,7 +21,7 @@ from tests.e2e.helpers import (
     log_in,
     status_of,
 )
-from tests.support.answers import REACHER, STEPPER
+from tests.support.answers import DISTANCING, PURSUING
 
 pytestmark = pytest.mark.e2e
 
@@ -47,7 +47,7 @@ def test_a_held_back_part_looks_to_the_partner_as_if_it_were_not_finished_until_
 
     # Sam answers everything, and "Agree" to the first private question.
     expect_quick_exit(sam.page)
-    answer_pages(sam.page, checkup_answers(REACHER, private=CONCERN))
+    answer_pages(sam.page, checkup_answers(PURSUING, private=CONCERN))
     expect(sam.page).to_have_url(re.compile(r"/review/$"))
     expect_quick_exit(sam.page)
     panel = sam.page.get_by_role("region", name="Just for you")
@@ -72,7 +72,7 @@ def test_a_held_back_part_looks_to_the_partner_as_if_it_were_not_finished_until_
     alex.page.reload()
     expect(checkup_card(alex.page)).to_have_text(alex_card_before, use_inner_text=True)
     checkup_card(alex.page).get_by_role("link", name="Begin the checkup").click()
-    answer_pages(alex.page, checkup_answers(STEPPER))
+    answer_pages(alex.page, checkup_answers(DISTANCING))
     expect(alex.page.get_by_role("heading", name="Just for you")).to_have_count(0)
     alex.page.get_by_role("button", name="Submit my answers").click()
 

@@ -24,11 +24,11 @@ from django.test import Client
 from accounts.models import User
 from assessments.instrument import current_instrument
 from assessments.models import Checkup
-from assessments.services import checkup_start, response_submit
+from assessments.services import answer_sheet_submit, checkup_start
 from couples.models import Couple, Invitation
 from couples.services import invitation_accept, invitation_create
 from tests.factories import UserFactory
-from tests.support.answers import REACHER, STEPPER, answers_for, save_answers
+from tests.support.answers import DISTANCING, PURSUING, answers_for, save_answers
 
 ROLES = ("anon", "solo", "a", "b", "c")
 
@@ -101,10 +101,10 @@ def build_world() -> World:
     couple = _linked(a, b)
     _linked(c, d)
     checkup = checkup_start(couple=couple, user=a)
-    for person, profile in ((a, REACHER), (b, STEPPER)):
-        response = checkup.responses.get(user=person)
+    for person, profile in ((a, PURSUING), (b, DISTANCING)):
+        response = checkup.answer_sheets.get(user=person)
         save_answers(response, answers_for(profile))
-        response_submit(response=response)
+        answer_sheet_submit(sheet=response)
     checkup.refresh_from_db()
     assert checkup.is_complete
     return World(

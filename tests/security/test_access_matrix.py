@@ -49,12 +49,12 @@ EXPECTED: dict[tuple[str, str], tuple[int | str, ...]] = {
     ("dashboard", "POST"):                          (LOGIN,    405,      405,      405,      405),
     ("healthz", "GET"):                             (200,      200,      200,      200,      200),
     ("healthz", "POST"):                            (405,      405,      405,      405,      405),
-    ("accounts:privacy", "GET"):                    (LOGIN,    200,      200,      200,      200),
-    ("accounts:privacy", "POST"):                   (LOGIN,    405,      405,      405,      405),
-    ("accounts:export", "GET"):                     (LOGIN,    405,      405,      405,      405),
-    ("accounts:export", "POST"):                    (LOGIN,    REAUTH,   REAUTH,   REAUTH,   REAUTH),
-    ("accounts:delete", "GET"):                     (LOGIN,    REAUTH,   REAUTH,   REAUTH,   REAUTH),
-    ("accounts:delete", "POST"):                    (LOGIN,    REAUTH,   REAUTH,   REAUTH,   REAUTH),
+    ("privacy", "GET"):                    (LOGIN,    200,      200,      200,      200),
+    ("privacy", "POST"):                   (LOGIN,    405,      405,      405,      405),
+    ("privacy_export", "GET"):                     (LOGIN,    405,      405,      405,      405),
+    ("privacy_export", "POST"):                    (LOGIN,    REAUTH,   REAUTH,   REAUTH,   REAUTH),
+    ("privacy_delete", "GET"):                     (LOGIN,    REAUTH,   REAUTH,   REAUTH,   REAUTH),
+    ("privacy_delete", "POST"):                    (LOGIN,    REAUTH,   REAUTH,   REAUTH,   REAUTH),
     # Inviting: solo's POST sends an invitation; someone in a couple gets the form back with an error.
     ("couples:invite", "GET"):                      (LOGIN,    200,      200,      200,      200),
     ("couples:invite", "POST"):                     (LOGIN,    REDIRECT, 200,      200,      200),
@@ -155,8 +155,8 @@ def _post_data(world: World) -> dict[str, dict[str, object]]:
         "couples:invitation_revoke": {"invitation": world.invitation.pk},
         "assessments:section": {"q_saf01": "5", "q_saf02": "5", "q_saf03": "5"},
         "assessments:review": {"share": "share"},
-        "accounts:delete": {"confirm": "on"},
-        "accounts:export": {"include_safety": "on"},
+        "privacy_delete": {"confirm": "on"},
+        "privacy_export": {"include_safety": "on"},
     }
 
 
@@ -244,8 +244,8 @@ def test_every_url_pattern_of_the_project_has_a_row_in_the_table():
 def test_each_url_of_ours_has_its_own_row_and_no_library_group_covers_it():
     own = {route.key for route in OWN}
 
-    assert {"landing", "dashboard", "healthz"} <= own
-    for namespace in ("accounts:", "couples:", "assessments:"):
+    assert {"landing", "dashboard", "healthz", "privacy", "privacy_export", "privacy_delete"} <= own
+    for namespace in ("couples:", "assessments:"):
         assert any(key.startswith(namespace) for key in own), namespace
     for route in OWN:
         assert route.name, f"unnamed URL pattern of ours: {route.route}"
@@ -312,11 +312,11 @@ def test_outsiders_get_404_on_every_page_of_a_checkup_still_in_progress_and_chan
                 response = client.post(url, answers) if method == "POST" else client.get(url)
                 assert outcome(response) == expected, (role, route.key, method, response.status_code)
 
-    assert not Answer.objects.filter(response__checkup=checkup).exists()
-    assert not SafetyAnswer.objects.filter(response__checkup=checkup).exists()
+    assert not Answer.objects.filter(sheet__checkup=checkup).exists()
+    assert not SafetyAnswer.objects.filter(sheet__checkup=checkup).exists()
     checkup.refresh_from_db()
     assert checkup.completed_at is None
-    assert not checkup.responses.filter(submitted_at__isnull=False).exists()
+    assert not checkup.answer_sheets.filter(submitted_at__isnull=False).exists()
     # ...while A, a member, reaches the same pages.
     client = world.client("a")
     section = reverse("assessments:section", args=[checkup.pk, world.url_values["section_key"]])

@@ -24,7 +24,7 @@ from django.urls import reverse
 from accounts.models import User
 from assessments.instrument import current_instrument
 from assessments.models import Checkup
-from tests.support.answers import REACHER, STEPPER, answers_for
+from tests.support.answers import DISTANCING, PURSUING, answers_for
 from tests.support.invitations import open_url, token_from_last_mail
 
 pytestmark = pytest.mark.django_db
@@ -172,8 +172,8 @@ def journey(everything_logged, couple_of, checkup_for, django_capture_on_commit_
     response = robin.client.post(reverse("assessments:start"))
     assert response.status_code == 302
     checkup = journey.checkup = Checkup.objects.get(couple__memberships__user=robin.user)
-    _take_checkup(robin, checkup, answers_for(REACHER), {"saf01": 1, "saf02": 1, "saf03": 1})
-    _take_checkup(sam, checkup, answers_for(STEPPER), {"saf01": 5, "saf02": 4, "saf03": 4})
+    _take_checkup(robin, checkup, answers_for(PURSUING), {"saf01": 1, "saf02": 1, "saf03": 1})
+    _take_checkup(sam, checkup, answers_for(DISTANCING), {"saf01": 5, "saf02": 4, "saf03": 4})
     steps = [
         (robin, "assessments:review", {"share": "share"}),
         (robin, "assessments:remind", {}),

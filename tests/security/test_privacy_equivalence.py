@@ -17,10 +17,10 @@ from django.test import Client
 from django.urls import reverse
 
 from assessments.instrument import current_instrument
-from assessments.services import checkup_start, response_submit
+from assessments.services import answer_sheet_submit, checkup_start
 from couples.services import invitation_accept, invitation_create
 from tests.factories import PASSWORD, UserFactory
-from tests.support.answers import REACHER, STEPPER, answers_for, save_answers
+from tests.support.answers import DISTANCING, PURSUING, answers_for, save_answers
 from tests.support.html import mask_html
 
 pytestmark = pytest.mark.django_db
@@ -35,12 +35,12 @@ def _world(safety: dict[str, int], capture) -> dict[str, str]:
     invitation = invitation_create(inviter=a, email=b.email)
     couple = invitation_accept(invitation=invitation, user=b)
     checkup = checkup_start(couple=couple, user=a)
-    save_answers(checkup.responses.get(user=a), answers_for(REACHER), safety=safety)
-    save_answers(checkup.responses.get(user=b), answers_for(STEPPER))
+    save_answers(checkup.answer_sheets.get(user=a), answers_for(PURSUING), safety=safety)
+    save_answers(checkup.answer_sheets.get(user=b), answers_for(DISTANCING))
     mail.outbox.clear()
     with capture(execute=True):
-        response_submit(response=checkup.responses.get(user=a), hold_back=False)
-        response_submit(response=checkup.responses.get(user=b))
+        answer_sheet_submit(sheet=checkup.answer_sheets.get(user=a), hold_back=False)
+        answer_sheet_submit(sheet=checkup.answer_sheets.get(user=b))
 
     client = Client()
     client.force_login(b)
@@ -48,7 +48,7 @@ def _world(safety: dict[str, int], capture) -> dict[str, str]:
     seen = {
         "dashboard": client.get(reverse("dashboard")).content.decode(),
         "report": client.get(reverse("assessments:report", args=[checkup.pk])).content.decode(),
-        "export": json.dumps(json.loads(client.post(reverse("accounts:export")).content), sort_keys=True),
+        "export": json.dumps(json.loads(client.post(reverse("privacy_export")).content), sort_keys=True),
         "emails": "\n".join(
             m.subject + m.body + "".join(str(c) for c, _ in m.alternatives)
             for m in mail.outbox

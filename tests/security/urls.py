@@ -9,10 +9,24 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.apps import apps
+from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
+
+def _own_packages() -> tuple[str, ...]:
+    """Our apps (every installed app that lives in this repository, not in site-packages), and config."""
+    base = str(settings.BASE_DIR)
+    ours = [
+        app.name
+        for app in apps.get_app_configs()
+        if app.path.startswith(base) and "site-packages" not in app.path
+    ]
+    return (*ours, "config")
+
+
 # Code of ours lives in these packages; every URL whose view is ours needs its own row.
-OWN_PACKAGES = ("accounts", "couples", "assessments", "config")
+OWN_PACKAGES = _own_packages()
 
 
 @dataclass(frozen=True)

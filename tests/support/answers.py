@@ -1,33 +1,30 @@
 """Answer profiles and helpers for tests that take the checkup."""
 
 from assessments.instrument import current_instrument
-from assessments.models import Response
-from assessments.services import response_save_section
+from assessments.models import AnswerSheet
+from assessments.services import answer_sheet_save_section
 
 
 def answers_for(profile: dict[str, int]) -> dict[str, int]:
-    """Every shared item answered with its scale's value in ``profile`` (reverse items flipped)."""
+    """Every shared item answered so that it scores its scale's level in ``profile``."""
     instrument = current_instrument()
-    return {
-        item.id: (6 - profile[item.scale]) if item.reverse else profile[item.scale]
-        for item in instrument.shared_items
-    }
+    return {item.id: instrument.answer_at(item, profile[item.scale]) for item in instrument.shared_items}
 
 
-REACHER = {"pursuit": 5, "distance": 1, "partner_pursuit": 1, "partner_distance": 5,
-           "anxiety": 5, "avoidance": 1, "impact": 4, "repair": 2}  # fmt: skip
-STEPPER = {"pursuit": 1, "distance": 5, "partner_pursuit": 5, "partner_distance": 1,
-           "anxiety": 1, "avoidance": 5, "impact": 4, "repair": 2}  # fmt: skip
-BOTH_REACH = {"pursuit": 5, "distance": 1, "partner_pursuit": 5, "partner_distance": 1,
-              "anxiety": 5, "avoidance": 1, "impact": 3, "repair": 3}  # fmt: skip
-BOTH_STEP = {"pursuit": 1, "distance": 5, "partner_pursuit": 1, "partner_distance": 5,
-             "anxiety": 1, "avoidance": 5, "impact": 3, "repair": 3}  # fmt: skip
+PURSUING = {"pursuit": 5, "distance": 1, "partner_pursuit": 1, "partner_distance": 5,
+            "anxiety": 5, "avoidance": 1, "impact": 4, "repair": 2}  # fmt: skip
+DISTANCING = {"pursuit": 1, "distance": 5, "partner_pursuit": 5, "partner_distance": 1,
+              "anxiety": 1, "avoidance": 5, "impact": 4, "repair": 2}  # fmt: skip
+BOTH_PURSUING = {"pursuit": 5, "distance": 1, "partner_pursuit": 5, "partner_distance": 1,
+                 "anxiety": 5, "avoidance": 1, "impact": 3, "repair": 3}  # fmt: skip
+BOTH_DISTANCING = {"pursuit": 1, "distance": 5, "partner_pursuit": 1, "partner_distance": 5,
+                   "anxiety": 1, "avoidance": 5, "impact": 3, "repair": 3}  # fmt: skip
 CALM = {"pursuit": 2, "distance": 2, "partner_pursuit": 2, "partner_distance": 2,
         "anxiety": 2, "avoidance": 2, "impact": 1, "repair": 5}  # fmt: skip
 
 
 def save_answers(
-    response: Response, answers: dict[str, int], *, safety: dict[str, int] | None = None
+    sheet: AnswerSheet, answers: dict[str, int], *, safety: dict[str, int] | None = None
 ) -> None:
     instrument = current_instrument()
     for section in instrument.sections:
@@ -35,4 +32,4 @@ def save_answers(
         source = (safety or {}) if section.private else answers
         values = {item.id: source[item.id] for item in items if item.id in source}
         if values:
-            response_save_section(response=response, section_key=section.key, values=values)
+            answer_sheet_save_section(sheet=sheet, section_key=section.key, values=values)

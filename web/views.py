@@ -10,10 +10,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.http import AuthenticatedHttpRequest
-from accounts.services import account_delete, account_export
-from assessments.dashboard import checkup_dashboard
 from couples.selectors import couple_active_for, couple_partner, invitation_open_from
 from couples.session import has_pending_invitation
+from web.dashboard import checkup_dashboard
+from web.services import account_delete, account_export
 
 
 @require_safe
@@ -35,7 +35,7 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
         "has_incoming_invitation": has_pending_invitation(request.session),
         **(checkup_dashboard(couple=couple, user=user) if couple else {}),
     }
-    return render(request, "accounts/dashboard.html", context)
+    return render(request, "web/dashboard.html", context)
 
 
 @never_cache
@@ -54,7 +54,7 @@ def healthz(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_safe
 def privacy(request: AuthenticatedHttpRequest) -> HttpResponse:
-    return render(request, "accounts/privacy.html", {"couple": couple_active_for(user=request.user)})
+    return render(request, "web/privacy.html", {"couple": couple_active_for(user=request.user)})
 
 
 @login_required
@@ -73,9 +73,9 @@ def delete(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method == "POST":
         if request.POST.get("confirm") != "on":
             messages.error(request, _("Please tick the box to confirm that you want to delete your account."))
-            return redirect("accounts:delete")
+            return redirect("privacy_delete")
         account_delete(user=request.user)
         logout(request)
         messages.success(request, _("Your account and your answers have been deleted."))
         return redirect("landing")
-    return render(request, "accounts/delete.html", {"couple": couple_active_for(user=request.user)})
+    return render(request, "web/delete.html", {"couple": couple_active_for(user=request.user)})

@@ -4,10 +4,10 @@ from typing import Any
 
 from accounts.models import User
 from assessments.selectors import (
+    answer_sheet_for,
+    answer_sheet_has_safety_concern,
     checkup_open_for,
     checkups_completed_for,
-    response_for,
-    response_has_safety_concern,
 )
 from couples.models import Couple
 from couples.selectors import couple_partner
@@ -15,13 +15,13 @@ from couples.selectors import couple_partner
 
 def checkup_dashboard(*, couple: Couple, user: User) -> dict[str, Any]:
     open_checkup = checkup_open_for(couple=couple)
-    response = response_for(checkup=open_checkup, user=user) if open_checkup else None
+    sheet = answer_sheet_for(checkup=open_checkup, user=user) if open_checkup else None
     partner = couple_partner(couple=couple, user=user)
     return {
         "open_checkup": open_checkup,
-        "my_response": response,
+        "my_sheet": sheet,
         # The person's own private answers only; the partner's are never read here.
-        "safety_concern": bool(response and response_has_safety_concern(response=response)),
+        "safety_concern": bool(sheet and answer_sheet_has_safety_concern(sheet=sheet)),
         "partner_name": partner.display_name if partner else "",
         "completed_checkups": list(checkups_completed_for(couple=couple).order_by("-completed_at")),
     }

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from assessments.instrument import get_instrument
-from assessments.models import Answer, Response, SafetyAnswer
+from assessments.models import Answer, AnswerSheet, SafetyAnswer
 from assessments.report_page import report_context
 from couples.models import Couple, Invitation
 from couples.selectors import couple_active_for, couple_partner
@@ -27,19 +27,19 @@ def account_export(*, user: User, include_safety: bool = False) -> dict[str, Any
     are, as both partners read them. Safety answers only when asked for,
     because the file may land on a shared device.
     """
-    responses = list(
-        Response.objects.filter(user=user).select_related("checkup").order_by("checkup__started_at")
+    sheets = list(
+        AnswerSheet.objects.filter(user=user).select_related("checkup").order_by("checkup__started_at")
     )
     answers: dict[int, list[Answer]] = {}
-    for answer in Answer.objects.filter(response__in=responses).order_by("pk"):
-        answers.setdefault(answer.response_id, []).append(answer)
+    for answer in Answer.objects.filter(sheet__in=sheets).order_by("pk"):
+        answers.setdefault(answer.sheet_id, []).append(answer)
     safety: dict[int, list[SafetyAnswer]] = {}
     if include_safety:
-        for private in SafetyAnswer.objects.filter(response__in=responses).order_by("pk"):
-            safety.setdefault(private.response_id, []).append(private)
+        for private in SafetyAnswer.objects.filter(sheet__in=sheets).order_by("pk"):
+            safety.setdefault(private.sheet_id, []).append(private)
 
-    def answer_rows(rows: list[Any], response: Response) -> list[dict[str, Any]]:
-        instrument = get_instrument(response.checkup.instrument_key, response.checkup.instrument_version)
+    def answer_rows(rows: list[Any], sheet: AnswerSheet) -> list[dict[str, Any]]:
+        instrument = get_instrument(sheet.checkup.instrument_key, sheet.checkup.instrument_version)
         result = []
         for a in rows:
             item = instrument.item(a.item_id)
@@ -50,23 +50,21 @@ def account_export(*, user: User, include_safety: bool = False) -> dict[str, Any
         return result
 
     checkups = []
-    for response in responses:
+    for sheet in sheets:
         entry: dict[str, Any] = {
-            "checkup": response.checkup_id,
-            "instrument": f"{response.checkup.instrument_key} v{response.checkup.instrument_version}",
-            "started_at": _iso(response.started_at),
-            "submitted_at": _iso(response.submitted_at),
-            "answers": answer_rows(answers.get(response.pk, []), response),
+            "checkup": sheet.checkup_id,
+            "instrument": f"{sheet.checkup.instrument_key} v{sheet.checkup.instrument_version}",
+            "started_at": _iso(sheet.started_at),
+            "submitted_at": _iso(sheet.submitted_at),
+            "answers": answer_rows(answers.get(sheet.pk, []), sheet),
         }
         if include_safety:
-            entry["private_safety_answers"] = answer_rows(safety.get(response.pk, []), response)
-        context = (
-            report_context(checkup=response.checkup, user=user) if response.checkup.is_complete else None
-        )
+            entry["private_safety_answers"] = answer_rows(safety.get(sheet.pk, []), sheet)
+        context = report_context(checkup=sheet.checkup, user=user) if sheet.checkup.is_complete else None
         if context is not None:
             report = context["report"]
             entry["shared_report"] = {
-                "completed_at": _iso(response.checkup.completed_at),
+                "completed_at": _iso(sheet.checkup.completed_at),
                 "headline": report.headline,
                 "sections": [
                     {"title": s.title, "paragraphs": list(s.paragraphs), "points": list(s.bullets)}

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 
-from accounts.emails import email_send
+from core.mail import email_send
 from couples.session import has_pending_invitation
 
 

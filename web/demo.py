@@ -1,0 +1,125 @@
+"""The demo: accounts you can log in as on a local install, with checkups already taken.
+
+Sam leans toward pursuing and Alex toward distancing, a little less so at the
+second checkup than at the first.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from allauth.account.models import EmailAddress
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User
+from assessments.models import AnswerSheet, Checkup
+from assessments.selectors import checkup_instrument
+from assessments.services import answer_sheet_save_section, answer_sheet_submit, checkup_start
+from couples.models import Couple
+from couples.selectors import couple_active_for
+from couples.services import couple_create
+
+DEMO_PASSWORD = "attune-demo-2026"  # noqa: S105 - public demo accounts on a local install only
+
+# Per scale, the level (1-5, as scored) that a profile's answers express.
+PROFILES: dict[str, dict[str, int]] = {
+    "pursuing_then": {"pursuit": 5, "distance": 2, "partner_pursuit": 2, "partner_distance": 5,
+                      "anxiety": 5, "avoidance": 2, "impact": 4, "repair": 2},
+    "distancing_then": {"pursuit": 2, "distance": 5, "partner_pursuit": 5, "partner_distance": 2,
+                        "anxiety": 2, "avoidance": 4, "impact": 4, "repair": 2},
+    "pursuing_now": {"pursuit": 4, "distance": 2, "partner_pursuit": 2, "partner_distance": 4,
+                     "anxiety": 4, "avoidance": 2, "impact": 3, "repair": 3},
+    "distancing_now": {"pursuit": 2, "distance": 4, "partner_pursuit": 4, "partner_distance": 2,
+                       "anxiety": 2, "avoidance": 4, "impact": 3, "repair": 4},
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class DemoCouple:
+    """Two demo people and their checkups: (days ago, first's profile, second's profile), oldest first."""
+
+    first: tuple[str, str]
+    second: tuple[str, str]
+    checkups: tuple[tuple[int, str, str], ...] = ()
+    #: A checkup still open, which only the first person has submitted, with this profile.
+    waiting_on_second: str | None = None
+    linked_days_ago: int = 90
+
+
+DEMO_COUPLES = (
+    DemoCouple(
+        first=("sam@demo.attune.test", "Sam"),
+        second=("alex@demo.attune.test", "Alex"),
+        checkups=((60, "pursuing_then", "distancing_then"), (0, "pursuing_now", "distancing_now")),
+    ),
+    DemoCouple(
+        first=("jordan@demo.attune.test", "Jordan"),
+        second=("casey@demo.attune.test", "Casey"),
+        waiting_on_second="pursuing_now",
+        linked_days_ago=7,
+    ),
+)
+
+
+def demo_answer_all(sheet: AnswerSheet, profile: str) -> None:
+    """Answer every shared item of ``sheet`` from a profile, then submit.
+
+    Every third item of a scale sits one step nearer the middle, so the
+    answers look like a person's rather than a column of identical ticks.
+    """
+    instrument = checkup_instrument(checkup=sheet.checkup)
+    levels = PROFILES[profile]
+    for section in instrument.sections:
+        if section.private:
+            continue
+        values = {}
+        for n, item in enumerate(instrument.section_items(section.key)):
+            level = levels[item.scale]
+            if n % 3 == 2:
+                level += -1 if level > 3 else 1
+            values[item.id] = instrument.answer_at(item, level)
+        answer_sheet_save_section(sheet=sheet, section_key=section.key, values=values)
+    answer_sheet_submit(sheet=sheet)
+
+
+def _demo_person(email: str, name: str) -> User:
+    user = User.objects.filter(email=email).first()
+    if user is None:
+        user = User.objects.create_user(email, DEMO_PASSWORD, display_name=name)
+    EmailAddress.objects.update_or_create(
+        user=user, email=email, defaults={"verified": True, "primary": True}
+    )
+    return user
+
+
+def _demo_checkups(couple: Couple, first: User, second: User, demo: DemoCouple) -> None:
+    if Checkup.objects.filter(couple=couple).exists():
+        return
+    now = timezone.now()
+    for days_ago, first_profile, second_profile in demo.checkups:
+        checkup = checkup_start(couple=couple, user=first)
+        demo_answer_all(checkup.answer_sheets.get(user=first), first_profile)
+        demo_answer_all(checkup.answer_sheets.get(user=second), second_profile)
+        if days_ago:
+            when: datetime = now - timedelta(days=days_ago)
+            Checkup.objects.filter(pk=checkup.pk).update(started_at=when, completed_at=when)
+    if demo.waiting_on_second:
+        checkup = checkup_start(couple=couple, user=first)
+        demo_answer_all(checkup.answer_sheets.get(user=first), demo.waiting_on_second)
+
+
+@transaction.atomic
+def demo_load() -> list[str]:
+    """Create the demo people, couples and checkups unless they exist; return the demo addresses."""
+    emails = []
+    for demo in DEMO_COUPLES:
+        first, second = _demo_person(*demo.first), _demo_person(*demo.second)
+        emails += [first.email, second.email]
+        if couple_active_for(user=first) is None and couple_active_for(user=second) is None:
+            # Linked a while ago, so the demo's earlier checkup fits the story.
+            linked_at = timezone.now() - timedelta(days=demo.linked_days_ago)
+            couple_create(first=first, second=second, created_at=linked_at)
+        couple = couple_active_for(user=first)
+        if couple is not None:
+            _demo_checkups(couple, first, second, demo)
+    return emails
