@@ -1,50 +1,89 @@
-"""Parsing one posted page of the questionnaire.
+"""One page of the questionnaire as a Django form, built from the instrument file."""
 
-Hand-written rather than a Django Form: the fields come from the instrument
-file, and the rules are few and strict (every posted key must be a question
-of this page, every value one of its choices).
-"""
+from dataclasses import dataclass
 
-from dataclasses import dataclass, field
-
-from django.http import QueryDict
+from django import forms
 from django.utils.translation import gettext as _
 
-from assessments.instrument import Instrument
+from assessments.instrument import Instrument, Item, with_partner
 
 FIELD_PREFIX = "q_"
 
 
-@dataclass
-class SectionInput:
-    values: dict[str, int] = field(default_factory=dict)
-    item_errors: dict[str, str] = field(default_factory=dict)
-    errors: list[str] = field(default_factory=list)
+class SectionForm(forms.Form):
+    """The questions of one section: each is optional until submit, and must be one of its choices.
 
-    @property
-    def is_valid(self) -> bool:
-        return not self.item_errors and not self.errors
+    A post that names a question of another page is refused as a whole, so
+    nothing of a tampered or stale page is saved.
+    """
 
+    def __init__(
+        self, *args: object, instrument: Instrument, section_key: str, partner_name: str, **kwargs: object
+    ):
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.items: tuple[Item, ...] = instrument.section_items(section_key)
+        for item in self.items:
+            scale = instrument.response_scale_for(item)
+            self.fields[FIELD_PREFIX + item.id] = forms.TypedChoiceField(
+                label=with_partner(item.text, partner_name),
+                choices=list(enumerate(scale.labels, start=scale.min_value)),
+                coerce=int,
+                required=False,
+                empty_value=None,
+                widget=forms.RadioSelect,
+                error_messages={"invalid_choice": _("Please choose one of the answers shown.")},
+            )
 
-def section_parse(*, instrument: Instrument, section_key: str, data: QueryDict) -> SectionInput:
-    """Valid answers of this page, or messages saying what is wrong. Unanswered is allowed."""
-    result = SectionInput()
-    items = {item.id: item for item in instrument.section_items(section_key)}
-    for key in data:
-        if key.startswith(FIELD_PREFIX) and key.removeprefix(FIELD_PREFIX) not in items:
-            result.errors.append(
+    def clean(self) -> dict[str, object]:
+        cleaned = super().clean() or {}
+        if any(key.startswith(FIELD_PREFIX) and key not in self.fields for key in self.data):
+            raise forms.ValidationError(
                 _("The page sent an answer to a question that is not on it. Nothing was saved.")
             )
-            return result
-    for item_id, item in items.items():
-        raw = data.getlist(FIELD_PREFIX + item_id)
-        if not raw or raw == [""]:
-            continue
-        scale = instrument.response_scale_for(item)
-        value = raw[0].strip()
-        valid = len(raw) == 1 and len(value) <= 3 and value.isdecimal()
-        if not valid or not scale.min_value <= int(value) <= scale.max_value:
-            result.item_errors[item_id] = _("Please choose one of the answers shown.")
-            continue
-        result.values[item_id] = int(value)
-    return result
+        for name in self.fields:
+            if len(self.data.getlist(name)) > 1:  # type: ignore[attr-defined]
+                self.add_error(name, _("Please choose one of the answers shown."))
+        return cleaned
+
+    @property
+    def values(self) -> dict[str, int]:
+        """The answers given on this page (valid forms only), by item id."""
+        return {
+            name.removeprefix(FIELD_PREFIX): value
+            for name, value in self.cleaned_data.items()
+            if name.startswith(FIELD_PREFIX) and value is not None
+        }
+
+    def questions(self) -> list["Question"]:
+        """The page's questions for the template: a valid posted choice, else the saved one, is selected."""
+        result = []
+        for number, item in enumerate(self.items, start=1):
+            field = self[FIELD_PREFIX + item.id]
+            choices = [(int(value), str(label)) for value, label in field.field.choices]  # type: ignore[attr-defined]
+            posted = str(field.data) if self.is_bound and field.data not in (None, "") else None
+            chosen = next((value for value, _label in choices if str(value) == posted), None)
+            if chosen is None and not field.errors:
+                chosen = self.initial.get(field.name)
+            result.append(
+                Question(
+                    number=number,
+                    item_id=item.id,
+                    name=field.html_name,
+                    text=str(field.label),
+                    choices=choices,
+                    selected=chosen,
+                    error=" ".join(str(e) for e in field.errors),
+                )
+            )
+        return result
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    number: int
+    item_id: str
+    name: str
+    text: str
+    choices: list[tuple[int, str]]
+    selected: int | None
+    error: str

@@ -81,18 +81,16 @@ class AbstractAnswer(models.Model):
 
     class Meta:
         abstract = True
+        constraints = [
+            models.UniqueConstraint(fields=["sheet", "item_id"], name="one_%(class)s_per_item"),
+            models.CheckConstraint(
+                condition=Q(value__gte=1, value__lte=MAX_SCALE_POINTS), name="%(class)s_value_in_range"
+            ),
+        ]
 
 
 class Answer(AbstractAnswer):
     """An answer to a shared item."""
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["sheet", "item_id"], name="one_answer_per_item"),
-            models.CheckConstraint(
-                condition=Q(value__gte=1, value__lte=MAX_SCALE_POINTS), name="answer_value_in_range"
-            ),
-        ]
 
     def __str__(self) -> str:
         return f"answer {self.pk}"
@@ -104,14 +102,6 @@ class SafetyAnswer(AbstractAnswer):
     Nothing that the partner can reach (report, emails, their export, their
     pages) queries this table.
     """
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["sheet", "item_id"], name="one_safety_answer_per_item"),
-            models.CheckConstraint(
-                condition=Q(value__gte=1, value__lte=MAX_SCALE_POINTS), name="safety_value_in_range"
-            ),
-        ]
 
     def __str__(self) -> str:
         return f"safety answer {self.pk}"

@@ -4,13 +4,16 @@ A partner's answers are read only by scoring (after completion); the safety
 answers are read only for their own author.
 """
 
+from collections import defaultdict
+from dataclasses import dataclass
+
 from django.db.models import QuerySet
 
 from accounts.models import User
 from assessments.instrument import Instrument, get_instrument
 from assessments.models import Answer, AnswerSheet, Checkup, SafetyAnswer
 from assessments.safety import safety_concern
-from couples.models import Couple
+from couples.models import Couple, Membership
 
 
 def checkup_instrument(*, checkup: Checkup) -> Instrument:
@@ -71,3 +74,68 @@ def answer_sheet_missing_items(*, sheet: AnswerSheet) -> list[str]:
     instrument = checkup_instrument(checkup=sheet.checkup)
     answered = set(answer_sheet_answers(sheet=sheet))
     return [item.id for item in instrument.shared_items if item.id not in answered]
+
+
+@dataclass(frozen=True, slots=True)
+class CompletedRound:
+    """One completed checkup with both partners' shared answers (``a``/``b`` as in ``ReportData``)."""
+
+    checkup: Checkup
+    answers_a: dict[str, int]
+    answers_b: dict[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class ReportData:
+    """What a report is built from: the two people, and every completed round up to this checkup.
+
+    ``person_a``/``person_b`` follow membership order, so they mean the same
+    people in every checkup of the couple. ``rounds`` run oldest first and
+    end with ``checkup`` itself; rounds whose answers went with a deleted
+    account are left out.
+    """
+
+    checkup: Checkup
+    person_a: User
+    person_b: User
+    rounds: tuple[CompletedRound, ...]
+
+
+def report_data_for(*, checkup: Checkup, user: User) -> ReportData | None:
+    """The data of ``checkup``'s report if ``user`` may read it, else None.
+
+    Only for a completed checkup whose couple both people still belong to
+    (active or not), and whose own answers are all still there. Queries:
+    memberships, checkups, answer sheets, answers; whatever the number of
+    items or checkups.
+    """
+    if checkup.completed_at is None:
+        return None
+    members = [
+        m.user
+        for m in Membership.objects.filter(couple_id=checkup.couple_id).select_related("user").order_by("pk")
+    ]
+    if len(members) != 2 or user not in members:
+        return None
+    checkups = list(
+        Checkup.objects.filter(
+            couple_id=checkup.couple_id, completed_at__isnull=False, completed_at__lte=checkup.completed_at
+        ).order_by("completed_at")
+    )
+    sheets = list(AnswerSheet.objects.filter(checkup__in=checkups))
+    answers: dict[int, dict[str, int]] = defaultdict(dict)
+    for sheet_id, item_id, value in Answer.objects.filter(sheet__in=sheets).values_list(
+        "sheet_id", "item_id", "value"
+    ):
+        answers[sheet_id][item_id] = value
+    sheet_of: dict[tuple[int, int], int] = {(s.checkup_id, s.user_id): s.pk for s in sheets}
+    a, b = members
+    rounds = tuple(
+        CompletedRound(past, answers[sheet_of[past.pk, a.pk]], answers[sheet_of[past.pk, b.pk]])
+        for past in checkups
+        # A checkup whose answers were deleted with an account is left out.
+        if (past.pk, a.pk) in sheet_of and (past.pk, b.pk) in sheet_of
+    )
+    if not rounds or rounds[-1].checkup.pk != checkup.pk:
+        return None
+    return ReportData(checkup=checkup, person_a=a, person_b=b, rounds=rounds)

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from assessments.instrument import current_instrument
 from assessments.models import Answer, AnswerSheet, Checkup, SafetyAnswer
+from assessments.pages import page_order
 from assessments.selectors import (
     answer_sheet_has_safety_concern,
     answer_sheet_missing_items,
@@ -28,8 +29,6 @@ from core.mail import email_send
 from couples.models import Couple
 
 REMINDER_INTERVAL = timedelta(days=1)
-# The resume point after the last page: the review, never back into the private check.
-REVIEW = "review"
 
 
 @transaction.atomic
@@ -86,7 +85,7 @@ def answer_sheet_save_section(
     """Upsert the answers of one section and remember where to resume.
 
     The resume point only moves forward: to ``resume_at`` (the page the person
-    goes on to) or this section, whichever comes later, so that stepping Back
+    goes on to) or this section, whichever comes later, so that going Back
     and leaving does not lose how far they had got.
 
     ``values`` must already be valid for the section (see ``assessments.forms``);
@@ -109,10 +108,9 @@ def answer_sheet_save_section(
     else:
         _upsert(Answer, [Answer(item_id=i, value=v, **fields) for i, v in values.items()])
     sheet.started_at = sheet.started_at or now
-    keys = [s.key for s in instrument.sections] + [REVIEW]
-    target = resume_at if resume_at in keys else section_key
-    if sheet.current_section not in keys or keys.index(target) > keys.index(sheet.current_section):
-        sheet.current_section = target
+    pages = page_order(instrument)
+    target = resume_at if resume_at in pages.pages else section_key
+    sheet.current_section = pages.furthest(sheet.current_section, target)
     sheet.save(update_fields=["started_at", "current_section"])
     return sheet
 

@@ -9,10 +9,11 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from accounts.http import AuthenticatedHttpRequest
-from assessments.forms import FIELD_PREFIX, section_parse
-from assessments.instrument import Instrument, Section, with_partner
+from assessments.forms import FIELD_PREFIX, SectionForm
+from assessments.instrument import with_partner
 from assessments.models import AnswerSheet, Checkup
-from assessments.report_page import report_context
+from assessments.pages import REVIEW, page_order
+from assessments.presenters import report_page
 from assessments.selectors import (
     answer_sheet_answers,
     answer_sheet_for,
@@ -21,9 +22,9 @@ from assessments.selectors import (
     answer_sheet_own_safety_answers,
     checkup_for_member,
     checkup_instrument,
+    report_data_for,
 )
 from assessments.services import (
-    REVIEW,
     answer_sheet_hold_back,
     answer_sheet_release,
     answer_sheet_remind_partner,
@@ -86,84 +87,60 @@ def checkup_home(request: AuthenticatedHttpRequest, checkup_id: int) -> HttpResp
     return render(request, "assessments/waiting.html", context)
 
 
-def _questions(
-    instrument: Instrument,
-    section: Section,
-    saved: dict[str, int],
-    posted: dict[str, int],
-    errors: dict[str, str],
-    partner_name: str,
-) -> list[dict[str, object]]:
-    scale = instrument.response_scales[section.response_scale]
-    return [
-        {
-            "item": item,
-            "number": number,
-            "text": with_partner(item.text, partner_name),
-            "name": FIELD_PREFIX + item.id,
-            "selected": posted.get(item.id, saved.get(item.id)),
-            "error": errors.get(item.id),
-            "choices": [(value, label) for value, label in enumerate(scale.labels, start=scale.min_value)],
-        }
-        for number, item in enumerate(instrument.section_items(section.key), start=1)
-    ]
-
-
 @sensitive_post_parameters()
 @login_required
 def section_view(request: AuthenticatedHttpRequest, checkup_id: int, section_key: str) -> HttpResponse:
     checkup, sheet = _member_checkup(request, checkup_id)
     instrument = checkup_instrument(checkup=checkup)
-    keys = [s.key for s in instrument.sections]
-    if section_key not in keys:
+    pages = page_order(instrument)
+    if section_key not in pages.sections:
         raise Http404
     if sheet.is_submitted or checkup.is_complete:
         if request.method == "POST":
             messages.error(request, _("Your answers are already submitted and locked. Nothing was changed."))
         return redirect("assessments:checkup", checkup.pk)
     section = instrument.section(section_key)
-    index = keys.index(section_key)
-    posted: dict[str, int] = {}
-    item_errors: dict[str, str] = {}
-    page_errors: list[str] = []
-    if request.method == "POST":
-        parsed = section_parse(instrument=instrument, section_key=section_key, data=request.POST)
-        if parsed.is_valid:
-            going_back = request.POST.get("action") == "back"
-            target = keys[max(index - 1, 0)] if going_back else ([*keys, REVIEW])[index + 1]
-            try:
-                answer_sheet_save_section(
-                    sheet=sheet, section_key=section_key, values=parsed.values, resume_at=target
-                )
-            except AppError as error:
-                messages.error(request, error.message)
-                return redirect("assessments:checkup", checkup.pk)
-            if target == REVIEW:
-                return redirect("assessments:review", checkup.pk)
-            return redirect("assessments:section", checkup.pk, target)
-        posted, item_errors, page_errors = parsed.values, parsed.item_errors, parsed.errors
+    partner_name = _partner_name(request, checkup)
     shared_answers = answer_sheet_answers(sheet=sheet)
     saved = (
         answer_sheet_own_safety_answers(sheet=sheet, user=request.user) if section.private else shared_answers
     )
+    form = SectionForm(
+        request.POST if request.method == "POST" else None,
+        initial={FIELD_PREFIX + item_id: value for item_id, value in saved.items()},
+        instrument=instrument,
+        section_key=section_key,
+        partner_name=partner_name,
+    )
+    if form.is_valid():
+        target = (
+            pages.before(section_key) if request.POST.get("action") == "back" else pages.after(section_key)
+        )
+        try:
+            answer_sheet_save_section(
+                sheet=sheet, section_key=section_key, values=form.values, resume_at=target
+            )
+        except AppError as error:
+            messages.error(request, error.message)
+            return redirect("assessments:checkup", checkup.pk)
+        if target == REVIEW:
+            return redirect("assessments:review", checkup.pk)
+        return redirect("assessments:section", checkup.pk, target)
     shared_total = len(instrument.shared_items)
-    answered = len(shared_answers)
-    partner_name = _partner_name(request, checkup)
     context = {
         "checkup": checkup,
         "section": section,
         "intro": with_partner(section.intro, partner_name),
-        "section_number": index + 1,
-        "section_count": len(keys),
-        "percent_done": round(100 * answered / shared_total) if shared_total else 100,
-        "questions": _questions(instrument, section, saved, posted, item_errors, partner_name),
-        "page_errors": page_errors,
-        "has_errors": bool(page_errors or item_errors),
-        "is_first": index == 0,
-        "is_last": index + 1 == len(keys),
+        "section_number": pages.number(section_key),
+        "section_count": len(pages.sections),
+        "percent_done": round(100 * len(shared_answers) / shared_total) if shared_total else 100,
+        "questions": form.questions(),
+        "page_errors": form.non_field_errors(),
+        "has_errors": bool(form.errors),
+        "is_first": pages.number(section_key) == 1,
+        "is_last": pages.after(section_key) == REVIEW,
     }
-    status = 400 if context["has_errors"] else 200
-    return render(request, "assessments/section.html", context, status=status)
+    return render(request, "assessments/section.html", context, status=400 if form.errors else 200)
 
 
 @sensitive_post_parameters()
@@ -240,8 +217,8 @@ def release_view(request: AuthenticatedHttpRequest, checkup_id: int) -> HttpResp
 @login_required
 def report_view(request: AuthenticatedHttpRequest, checkup_id: int) -> HttpResponse:
     checkup = checkup_for_member(checkup_id=checkup_id, user=request.user, active_only=False)
-    context = report_context(checkup=checkup, user=request.user) if checkup and checkup.is_complete else None
-    if context is None:
+    data = report_data_for(checkup=checkup, user=request.user) if checkup else None
+    if data is None:
         audit_refused(request, "report")
         raise Http404
-    return render(request, "assessments/report.html", context)
+    return render(request, "assessments/report.html", {"page": report_page(data, reader_id=request.user.pk)})

@@ -92,28 +92,32 @@ def _own_invitation(request: AuthenticatedHttpRequest) -> Invitation:
     return invitation
 
 
-@login_required
-@require_POST
-def invitation_resend_view(request: AuthenticatedHttpRequest) -> HttpResponse:
+def _act_on_own_invitation(
+    request: AuthenticatedHttpRequest, action: Callable[..., Invitation], success: str
+) -> HttpResponse:
     try:
-        invitation_resend(invitation=_own_invitation(request), user=request.user)
+        action(invitation=_own_invitation(request), user=request.user)
     except AppError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, _("We sent a fresh link. The earlier link no longer works."))
+        messages.success(request, success)
     return redirect("dashboard")
+
+
+@login_required
+@require_POST
+def invitation_resend_view(request: AuthenticatedHttpRequest) -> HttpResponse:
+    return _act_on_own_invitation(
+        request, invitation_resend, _("We sent a fresh link. The earlier link no longer works.")
+    )
 
 
 @login_required
 @require_POST
 def invitation_revoke_view(request: AuthenticatedHttpRequest) -> HttpResponse:
-    try:
-        invitation_revoke(invitation=_own_invitation(request), user=request.user)
-    except AppError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("The invitation is withdrawn. Its link no longer works."))
-    return redirect("dashboard")
+    return _act_on_own_invitation(
+        request, invitation_revoke, _("The invitation is withdrawn. Its link no longer works.")
+    )
 
 
 @never_cache

@@ -88,6 +88,25 @@ def checkup_for():
 
 
 @pytest.fixture
+def answered_checkup(couple_of, checkup_for):
+    """A couple whose open checkup is answered in full, nothing submitted yet.
+
+    Returns (couple, a, b, checkup, sheet_a, sheet_b). ``safety_a`` adds a's
+    private answers, ``only_a`` leaves b's sheet empty, ``names`` names the two.
+    """
+
+    def make(profile_a=PURSUING, profile_b=DISTANCING, *, safety_a=None, only_a=False, names=None):
+        couple, a, b = couple_of(*[UserFactory(display_name=name) for name in names or ()])
+        checkup, sheet_a, sheet_b = checkup_for(couple, a, b)
+        save_answers(sheet_a, answers_for(profile_a), safety=safety_a)
+        if not only_a:
+            save_answers(sheet_b, answers_for(profile_b))
+        return couple, a, b, checkup, sheet_a, sheet_b
+
+    return make
+
+
+@pytest.fixture
 def completed_checkup(couple_of, checkup_for, django_capture_on_commit_callbacks):
     """A couple {a, b} whose checkup is complete with the given profiles; returns (checkup, a, b)."""
 

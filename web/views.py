@@ -5,15 +5,17 @@ from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.http import AuthenticatedHttpRequest
-from couples.selectors import couple_active_for, couple_partner, invitation_open_from
+from couples.selectors import couple_active_for
 from couples.session import has_pending_invitation
-from web.dashboard import checkup_dashboard
-from web.services import account_delete, account_export
+from web.presenters import dashboard_page, export_document
+from web.selectors import dashboard_data_for, export_data_for
+from web.services import account_delete
 
 
 @require_safe
@@ -26,16 +28,10 @@ def landing(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_safe
 def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
-    user = request.user
-    couple = couple_active_for(user=user)
-    context = {
-        "couple": couple,
-        "partner": couple_partner(couple=couple, user=user) if couple else None,
-        "invitation": None if couple else invitation_open_from(user=user),
-        "has_incoming_invitation": has_pending_invitation(request.session),
-        **(checkup_dashboard(couple=couple, user=user) if couple else {}),
-    }
-    return render(request, "web/dashboard.html", context)
+    page = dashboard_page(
+        dashboard_data_for(user=request.user), has_incoming_invitation=has_pending_invitation(request.session)
+    )
+    return render(request, "web/dashboard.html", {"page": page})
 
 
 @never_cache
@@ -61,8 +57,9 @@ def privacy(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_POST
 @reauthentication_required
 def export(request: AuthenticatedHttpRequest) -> HttpResponse:
-    data = account_export(user=request.user, include_safety=request.POST.get("include_safety") == "on")
-    response = JsonResponse(data, json_dumps_params={"indent": 2, "ensure_ascii": False})
+    data = export_data_for(user=request.user, include_safety=request.POST.get("include_safety") == "on")
+    document = export_document(data, now=timezone.now())
+    response = JsonResponse(document.as_json(), json_dumps_params={"indent": 2, "ensure_ascii": False})
     response["Content-Disposition"] = 'attachment; filename="attune-my-data.json"'
     return response
 

@@ -15,6 +15,7 @@ class Migration(migrations.Migration):
         migrations.RemoveConstraint(model_name="response", name="one_response_per_person_per_checkup"),
         migrations.RemoveConstraint(model_name="answer", name="one_answer_per_item"),
         migrations.RemoveConstraint(model_name="safetyanswer", name="one_safety_answer_per_item"),
+        migrations.RemoveConstraint(model_name="safetyanswer", name="safety_value_in_range"),
         migrations.RenameModel(old_name="Response", new_name="AnswerSheet"),
         migrations.AlterField(
             model_name="answersheet",
@@ -44,6 +45,12 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name="safetyanswer",
-            constraint=models.UniqueConstraint(fields=("sheet", "item_id"), name="one_safety_answer_per_item"),
+            constraint=models.UniqueConstraint(fields=("sheet", "item_id"), name="one_safetyanswer_per_item"),
+        ),
+        migrations.AddConstraint(
+            model_name="safetyanswer",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("value__gte", 1), ("value__lte", 5)), name="safetyanswer_value_in_range"
+            ),
         ),
     ]

@@ -8,7 +8,7 @@ from assessments.models import Answer, AnswerSheet, Checkup, SafetyAnswer
 from assessments.services import answer_sheet_submit, checkup_start
 from core.errors import AppError
 from tests.factories import UserFactory
-from tests.support.answers import DISTANCING, PURSUING, answers_for, save_answers
+from tests.support.answers import PURSUING, answers_for, save_answers
 from tests.support.html import mask_html
 
 pytestmark = pytest.mark.django_db
@@ -260,12 +260,9 @@ def test_the_first_to_finish_waits_and_can_send_one_reminder_a_day(
 
 
 def test_the_second_submission_completes_the_checkup_and_emails_each_partner_once(
-    couple_of, checkup_for, django_capture_on_commit_callbacks
+    django_capture_on_commit_callbacks, answered_checkup
 ):
-    couple, a, b = couple_of()
-    checkup, ra, rb = checkup_for(couple, a, b)
-    save_answers(ra, answers_for(PURSUING))
-    save_answers(rb, answers_for(DISTANCING))
+    _couple, a, b, checkup, ra, rb = answered_checkup()
 
     with django_capture_on_commit_callbacks(execute=True):
         answer_sheet_submit(sheet=ra)

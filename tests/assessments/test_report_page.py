@@ -25,8 +25,6 @@ from tests.support.answers import (
     CALM,
     DISTANCING,
     PURSUING,
-    answers_for,
-    save_answers,
 )
 from tests.support.html import mask_html
 
@@ -186,23 +184,17 @@ def test_a_person_without_a_couple_gets_404(completed_checkup):
     assert get_as(UserFactory(), report_url(checkup)).status_code == 404
 
 
-def test_an_open_checkup_has_no_report_before_anyone_submits(couple_of, checkup_for):
-    couple, a, b = couple_of()
-    checkup, ra, rb = checkup_for(couple, a, b)
-    save_answers(ra, answers_for(PURSUING))
-    save_answers(rb, answers_for(DISTANCING))
+def test_an_open_checkup_has_no_report_before_anyone_submits(answered_checkup):
+    _couple, a, b, checkup, _ra, _rb = answered_checkup()
 
     assert get_as(a, report_url(checkup)).status_code == 404
     assert get_as(b, report_url(checkup)).status_code == 404
 
 
 def test_an_open_checkup_has_no_report_after_only_one_submits(
-    couple_of, checkup_for, django_capture_on_commit_callbacks
+    django_capture_on_commit_callbacks, answered_checkup
 ):
-    couple, a, b = couple_of()
-    checkup, ra, rb = checkup_for(couple, a, b)
-    save_answers(ra, answers_for(PURSUING))
-    save_answers(rb, answers_for(DISTANCING))
+    _couple, a, b, checkup, ra, _rb = answered_checkup()
     with django_capture_on_commit_callbacks(execute=True):
         answer_sheet_submit(sheet=ra)
 
@@ -235,12 +227,9 @@ def test_an_anonymous_visitor_is_sent_to_log_in(completed_checkup):
 
 
 def test_a_held_back_part_keeps_the_checkup_open_until_released(
-    couple_of, checkup_for, django_capture_on_commit_callbacks
+    django_capture_on_commit_callbacks, answered_checkup
 ):
-    couple, robin, quinn = named_couple(couple_of)
-    checkup, ra, rb = checkup_for(couple, robin, quinn)
-    save_answers(ra, answers_for(PURSUING), safety={"saf01": 4})
-    save_answers(rb, answers_for(DISTANCING))
+    _couple, robin, quinn, checkup, ra, rb = answered_checkup(safety_a={"saf01": 4}, names=("Robin", "Quinn"))
 
     with django_capture_on_commit_callbacks(execute=True):
         answer_sheet_submit(sheet=ra, hold_back=True)
@@ -269,7 +258,7 @@ def test_a_held_back_part_keeps_the_checkup_open_until_released(
 
 
 def test_the_partner_of_someone_holding_back_sees_exactly_the_not_yet_submitted_pages(
-    couple_of, checkup_for, django_capture_on_commit_callbacks
+    django_capture_on_commit_callbacks, answered_checkup
 ):
     # Approach: compare the same couple and checkup before and after a's held-back
     # submission. Quinn (b) submits first, so Quinn is already on the waiting page
@@ -278,10 +267,9 @@ def test_the_partner_of_someone_holding_back_sees_exactly_the_not_yet_submitted_
     # both snapshots, so only the per-request CSRF tokens and CSP nonces need
     # masking. Two separate couples would also differ in checkup ids in links, and
     # masking those could hide a real difference.
-    couple, robin, quinn = named_couple(couple_of)
-    checkup, ra, rb = checkup_for(couple, robin, quinn)
-    save_answers(ra, answers_for(PURSUING), safety={"saf01": 4})
-    save_answers(rb, answers_for(DISTANCING))
+    _couple, _robin, quinn, checkup, ra, rb = answered_checkup(
+        safety_a={"saf01": 4}, names=("Robin", "Quinn")
+    )
     with django_capture_on_commit_callbacks(execute=True):
         answer_sheet_submit(sheet=rb)
     quinn_client = client_for(quinn)
@@ -465,11 +453,10 @@ def test_the_demo_couples_latest_report_shows_every_section():
 # 10. Nothing of the individual answers.
 
 
-def test_the_report_never_shows_an_item_or_its_id(couple_of, checkup_for, django_capture_on_commit_callbacks):
-    couple, robin, quinn = named_couple(couple_of)
-    checkup, ra, rb = checkup_for(couple, robin, quinn)
-    save_answers(ra, answers_for(LEANS_IN), safety={"saf01": 2, "saf02": 1, "saf03": 1})
-    save_answers(rb, answers_for(LEANS_BACK))
+def test_the_report_never_shows_an_item_or_its_id(django_capture_on_commit_callbacks, answered_checkup):
+    _couple, _robin, quinn, checkup, ra, rb = answered_checkup(
+        LEANS_IN, LEANS_BACK, safety_a={"saf01": 2, "saf02": 1, "saf03": 1}, names=("Robin", "Quinn")
+    )
     with django_capture_on_commit_callbacks(execute=True):
         answer_sheet_submit(sheet=ra)
         answer_sheet_submit(sheet=rb)

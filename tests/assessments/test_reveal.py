@@ -57,14 +57,11 @@ def test_two_partners_starting_a_checkup_at_once_get_the_same_one(couple_of):
 
 @pytest.mark.django_db
 def test_a_couple_that_ended_before_the_second_submission_gets_no_reveal(
-    couple_of, checkup_for, django_capture_on_commit_callbacks
+    django_capture_on_commit_callbacks, answered_checkup
 ):
     from couples.services import couple_leave
 
-    couple, a, b = couple_of()
-    checkup, ra, rb = checkup_for(couple, a, b)
-    save_answers(ra, answers_for(PURSUING))
-    save_answers(rb, answers_for(DISTANCING))
+    couple, a, _b, checkup, ra, rb = answered_checkup()
     answer_sheet_submit(sheet=ra)
     couple_leave(couple=couple, user=a)
     mail.outbox.clear()

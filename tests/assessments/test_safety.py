@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from assessments.services import answer_sheet_hold_back, answer_sheet_release, answer_sheet_submit
 from core.errors import AppError
-from tests.support.answers import DISTANCING, PURSUING, answers_for, save_answers
+from tests.support.answers import PURSUING, answers_for, save_answers
 from tests.support.html import mask_html
 
 pytestmark = pytest.mark.django_db
@@ -13,11 +13,9 @@ CONCERN = {"saf01": 4, "saf02": 2}
 
 
 def test_a_safety_concern_shows_its_author_a_private_panel_after_submitting_and_on_the_dashboard(
-    client, couple_of, checkup_for
+    client, answered_checkup
 ):
-    couple, a, b = couple_of()
-    checkup, ra, _ = checkup_for(couple, a, b)
-    save_answers(ra, answers_for(PURSUING), safety=CONCERN)
+    _couple, a, _b, checkup, _ra, _ = answered_checkup(safety_a=CONCERN, only_a=True)
     client.force_login(a)
 
     review = client.get(reverse("assessments:review", args=[checkup.pk])).content.decode()
@@ -32,22 +30,19 @@ def test_a_safety_concern_shows_its_author_a_private_panel_after_submitting_and_
     assert "Hold back my part" in dashboard
 
 
-def test_no_safety_concern_shows_no_panel(client, couple_of, checkup_for):
-    couple, a, b = couple_of()
-    checkup, ra, _ = checkup_for(couple, a, b)
-    save_answers(ra, answers_for(PURSUING), safety={"saf01": 1, "saf02": 1, "saf03": 2})
+def test_no_safety_concern_shows_no_panel(client, answered_checkup):
+    _couple, a, _b, checkup, _ra, _ = answered_checkup(
+        safety_a={"saf01": 1, "saf02": 1, "saf03": 2}, only_a=True
+    )
     client.force_login(a)
 
     assert "Just for you" not in client.get(reverse("assessments:review", args=[checkup.pk])).content.decode()
 
 
 def test_a_held_back_part_looks_to_the_partner_exactly_like_a_part_not_yet_submitted(
-    client, couple_of, checkup_for, django_capture_on_commit_callbacks
+    client, django_capture_on_commit_callbacks, answered_checkup
 ):
-    couple, a, b = couple_of()
-    checkup, ra, rb = checkup_for(couple, a, b)
-    save_answers(ra, answers_for(PURSUING), safety=CONCERN)
-    save_answers(rb, answers_for(DISTANCING))
+    _couple, a, b, checkup, ra, rb = answered_checkup(safety_a=CONCERN)
     with django_capture_on_commit_callbacks(execute=True):
         answer_sheet_submit(sheet=rb)
     client.force_login(b)
@@ -84,12 +79,9 @@ def test_holding_back_is_only_honoured_after_a_safety_concern(couple_of, checkup
 
 
 def test_the_partner_never_sees_the_private_section_in_any_page_or_email(
-    client, couple_of, checkup_for, django_capture_on_commit_callbacks
+    client, django_capture_on_commit_callbacks, answered_checkup
 ):
-    couple, a, b = couple_of()
-    checkup, ra, rb = checkup_for(couple, a, b)
-    save_answers(ra, answers_for(PURSUING), safety=CONCERN)
-    save_answers(rb, answers_for(DISTANCING))
+    _couple, _a, b, checkup, ra, rb = answered_checkup(safety_a=CONCERN)
     with django_capture_on_commit_callbacks(execute=True):
         answer_sheet_submit(sheet=ra)
         answer_sheet_submit(sheet=rb)
@@ -130,10 +122,8 @@ def test_the_panel_shows_at_once_even_with_questions_still_unanswered(client, co
     assert "Just for you" in dashboard
 
 
-def test_a_held_back_part_cannot_send_the_partner_a_reminder(client, couple_of, checkup_for):
-    couple, a, b = couple_of()
-    checkup, ra, _ = checkup_for(couple, a, b)
-    save_answers(ra, answers_for(PURSUING), safety=CONCERN)
+def test_a_held_back_part_cannot_send_the_partner_a_reminder(client, answered_checkup):
+    _couple, a, _b, checkup, ra, _ = answered_checkup(safety_a=CONCERN, only_a=True)
     answer_sheet_submit(sheet=ra, hold_back=True)
     client.force_login(a)
 

@@ -8,11 +8,12 @@ from django.urls import reverse
 
 from accounts.models import User
 from assessments.models import Answer, AnswerSheet, SafetyAnswer
+from assessments.services import answer_sheet_submit
 from couples.models import Invitation
 from couples.selectors import couple_active_for
 from couples.services import invitation_create
 from tests.factories import PASSWORD, UserFactory
-from tests.support.answers import DISTANCING, PURSUING, answers_for, save_answers
+from tests.support.answers import DISTANCING, PURSUING, answers_for
 
 pytestmark = pytest.mark.django_db
 
@@ -21,16 +22,10 @@ def _reauthenticate(client):
     client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
 
 
-def _couple_with_safety_answers(couple_of, checkup_for, completed=True):
-    couple, a, b = couple_of()
-    checkup, ra, rb = checkup_for(couple, a, b)
-    save_answers(ra, answers_for(PURSUING), safety={"saf01": 1, "saf02": 1, "saf03": 1})
-    save_answers(rb, answers_for(DISTANCING))
-    if completed:
-        from assessments.services import answer_sheet_submit
-
-        answer_sheet_submit(sheet=ra)
-        answer_sheet_submit(sheet=rb)
+def _completed_with_safety_answers(answered_checkup):
+    _couple, a, b, checkup, sheet_a, sheet_b = answered_checkup(safety_a={"saf01": 1, "saf02": 1, "saf03": 1})
+    answer_sheet_submit(sheet=sheet_a)
+    answer_sheet_submit(sheet=sheet_b)
     return checkup, a, b
 
 
@@ -55,9 +50,9 @@ def test_exporting_asks_for_the_password_first(client, couple_of):
 
 
 def test_the_export_holds_my_account_answers_reports_and_invitations_but_never_my_partners_answers(
-    client, couple_of, checkup_for
+    client, answered_checkup
 ):
-    _checkup, a, b = _couple_with_safety_answers(couple_of, checkup_for)
+    _checkup, a, b = _completed_with_safety_answers(answered_checkup)
     client.force_login(a)
     _reauthenticate(client)
 
@@ -77,8 +72,8 @@ def test_the_export_holds_my_account_answers_reports_and_invitations_but_never_m
     assert "saf01" not in response.content.decode()
 
 
-def test_the_export_includes_my_safety_answers_only_when_i_tick_the_box(client, couple_of, checkup_for):
-    _, a, _ = _couple_with_safety_answers(couple_of, checkup_for)
+def test_the_export_includes_my_safety_answers_only_when_i_tick_the_box(client, answered_checkup):
+    _, a, _ = _completed_with_safety_answers(answered_checkup)
     client.force_login(a)
     _reauthenticate(client)
 
@@ -104,9 +99,9 @@ def test_deleting_asks_for_the_password_and_a_ticked_confirmation(client, couple
 
 
 def test_deleting_removes_my_answers_sessions_and_invitations_and_ends_the_couple(
-    client, couple_of, checkup_for, django_capture_on_commit_callbacks
+    client, django_capture_on_commit_callbacks, answered_checkup
 ):
-    checkup, a, b = _couple_with_safety_answers(couple_of, checkup_for)
+    checkup, a, b = _completed_with_safety_answers(answered_checkup)
     invitation_create(inviter=UserFactory(), email=a.email)
     client.post(reverse("account_login"), {"login": a.email, "password": PASSWORD})
     assert UserSession.objects.filter(user=a).exists()

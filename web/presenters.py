@@ -1,0 +1,214 @@
+"""Page shaping for the site's own pages: typed views built from selector data, with no queries."""
+
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from assessments.instrument import get_instrument
+from assessments.models import AnswerSheet, Checkup
+from assessments.presenters import report_page
+from web.selectors import DashboardData, ExportData
+
+
+class CheckupStep(StrEnum):
+    """Where the person stands in the open checkup (their own progress only, never the partner's)."""
+
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    SUBMITTED = "submitted"
+    HELD_BACK = "held_back"
+
+
+@dataclass(frozen=True, slots=True)
+class InvitationCard:
+    pk: int
+    email: str
+    expired: bool
+    expires_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class PastReport:
+    checkup_id: int
+    completed_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class DashboardPage:
+    display_name: str
+    in_couple: bool
+    partner_name: str
+    linked_since: datetime | None
+    invitation: InvitationCard | None
+    has_incoming_invitation: bool
+    open_checkup: Checkup | None
+    my_sheet: AnswerSheet | None
+    step: CheckupStep | None
+    safety_concern: bool
+    past_reports: tuple[PastReport, ...]
+
+
+def dashboard_page(data: DashboardData, *, has_incoming_invitation: bool) -> DashboardPage:
+    sheet = data.my_sheet
+    step = None
+    if sheet is not None:
+        if sheet.held_back:
+            step = CheckupStep.HELD_BACK
+        elif sheet.is_submitted:
+            step = CheckupStep.SUBMITTED
+        else:
+            step = CheckupStep.IN_PROGRESS if sheet.started_at else CheckupStep.NOT_STARTED
+    invitation = data.invitation
+    return DashboardPage(
+        display_name=data.user.display_name,
+        in_couple=data.couple is not None,
+        partner_name=data.partner.display_name if data.partner else "",
+        linked_since=data.couple.created_at if data.couple else None,
+        invitation=InvitationCard(
+            pk=invitation.pk,
+            email=invitation.email,
+            expired=invitation.state == invitation.State.EXPIRED,
+            expires_at=invitation.expires_at,
+        )
+        if invitation
+        else None,
+        has_incoming_invitation=has_incoming_invitation and data.couple is None,
+        open_checkup=data.open_checkup,
+        my_sheet=sheet,
+        step=step,
+        safety_concern=data.safety_concern,
+        past_reports=tuple(
+            PastReport(c.pk, c.completed_at) for c in data.completed_checkups if c.completed_at is not None
+        ),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerRow:
+    item: str
+    question: str
+    value: int
+    answer: str
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreExport:
+    label: str
+    a: str
+    b: str
+    band_a: str
+    band_b: str
+
+
+@dataclass(frozen=True, slots=True)
+class SectionExport:
+    title: str
+    paragraphs: list[str]
+    points: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class SharedReportExport:
+    completed_at: str
+    headline: str
+    sections: list[SectionExport]
+    scores: list[ScoreExport]
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class CheckupExport:
+    checkup: int
+    instrument: str
+    started_at: str | None
+    submitted_at: str | None
+    answers: list[AnswerRow]
+    # Left out of the file (not null) when not asked for / not open.
+    private_safety_answers: list[AnswerRow] | None
+    shared_report: SharedReportExport | None
+
+
+@dataclass(frozen=True, slots=True)
+class ExportDocument:
+    exported_at: str
+    account: dict[str, Any]
+    couples: list[dict[str, Any]]
+    invitations_sent: list[dict[str, Any]]
+    checkups: list[CheckupExport]
+
+    def as_json(self) -> dict[str, Any]:
+        document = asdict(self)
+        for entry in document["checkups"]:
+            for optional in ("private_safety_answers", "shared_report"):
+                if entry[optional] is None:
+                    del entry[optional]
+        return document
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def export_document(data: ExportData, *, now: datetime) -> ExportDocument:
+    user = data.user
+    checkups = []
+    for record in data.sheets:
+        checkup = record.sheet.checkup
+        instrument = get_instrument(checkup.instrument_key, checkup.instrument_version)
+
+        def rows(answers: tuple[Any, ...], instrument: Any = instrument) -> list[AnswerRow]:
+            result = []
+            for a in answers:
+                item = instrument.item(a.item_id)
+                labels = instrument.response_scale_for(item).labels
+                result.append(AnswerRow(a.item_id, item.text, a.value, labels[a.value - 1]))
+            return result
+
+        report = None
+        if record.report is not None:
+            page = report_page(record.report, reader_id=user.pk)
+            report = SharedReportExport(
+                completed_at=page.completed_at.isoformat(),
+                headline=page.report.headline,
+                sections=[
+                    SectionExport(s.title, list(s.paragraphs), list(s.bullets)) for s in page.report.sections
+                ],
+                scores=[ScoreExport(r.label, r.a, r.b, r.band_a, r.band_b) for r in page.score_rows],
+                note=page.report.note,
+            )
+        checkups.append(
+            CheckupExport(
+                checkup=checkup.pk,
+                instrument=f"{checkup.instrument_key} v{checkup.instrument_version}",
+                started_at=_iso(record.sheet.started_at),
+                submitted_at=_iso(record.sheet.submitted_at),
+                answers=rows(record.answers),
+                private_safety_answers=None if record.safety_answers is None else rows(record.safety_answers),
+                shared_report=report,
+            )
+        )
+    return ExportDocument(
+        exported_at=now.isoformat(),
+        account={
+            "email": user.email,
+            "display_name": user.display_name,
+            "joined": _iso(user.date_joined),
+            "email_addresses": [
+                {"email": e.email, "verified": e.verified, "primary": e.primary} for e in data.email_addresses
+            ],
+        },
+        couples=[
+            {
+                "since": _iso(couple.created_at),
+                "ended": _iso(couple.dissolved_at),
+                "partner_display_name": partner.display_name if partner else None,
+            }
+            for couple, partner in data.couples
+        ],
+        invitations_sent=[
+            {"to": i.email, "message": i.message, "sent_at": _iso(i.sent_at), "state": i.state.value}
+            for i in data.invitations_sent
+        ],
+        checkups=checkups,
+    )
