@@ -7,7 +7,7 @@ a number in a table beside the chart.
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assessments.scoring import CoupleDynamic
+from assessments.scoring import AnyDynamic
 
 # The dance plot: a square of PLOT pixels, offset by MARGIN, 0..100 on both axes.
 MARGIN = 48
@@ -30,7 +30,7 @@ def _place(pursuit: float, distance: float) -> tuple[float, float]:
 
 
 def dance_points(
-    dynamic: CoupleDynamic, *, name_a: str, name_b: str, self_label: str, seen_label: str
+    dynamic: AnyDynamic, *, name_a: str, name_b: str, self_label: str, seen_label: str
 ) -> list[PlotPoint]:
     """Both partners on pursuit (x) by distance (y): as they see themselves and as the partner sees them.
 

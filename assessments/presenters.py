@@ -20,8 +20,17 @@ from assessments.charts import (
     line_y,
 )
 from assessments.instrument import get_instrument
-from assessments.report import BAND_LABELS, STRENGTH_LABELS, Report, build_report, lean_text, score_text
-from assessments.scoring import CoupleDynamic, Position, couple_dynamic
+from assessments.report import (
+    BAND_LABELS,
+    PATTERN_LABELS,
+    STRENGTH_LABELS,
+    Report,
+    ReportSection,
+    build_report,
+    lean_text,
+    score_text,
+)
+from assessments.scoring import AnyDynamic, CoupleDynamic, Position, couple_dynamic
 from assessments.selectors import ReportData
 
 
@@ -81,13 +90,36 @@ class Names:
 
 
 @dataclass(frozen=True, slots=True)
+class AgreementRowView:
+    """How one person sees themselves, how the partner sees them, and how close the two views are."""
+
+    name: str
+    self_toward: str
+    self_away: str
+    seen_toward: str
+    seen_away: str
+    agreement: str
+
+
+@dataclass(frozen=True, slots=True)
 class ReportPage:
-    """The shared report as one partner reads it."""
+    """The shared report as one partner reads it.
+
+    ``reliability`` is the note shown before everything else when answers
+    look patterned; ``sections`` are the rest, in reading order.
+    ``agreement_rows`` and ``nearby`` are empty for a v1 checkup, whose model
+    has neither.
+    """
 
     checkup_id: int
     completed_at: datetime
     report: Report
-    dynamic: CoupleDynamic
+    dynamic: AnyDynamic
+    reliability: ReportSection | None
+    sections: tuple[ReportSection, ...]
+    close_to_line: bool
+    nearby: tuple[str, ...]
+    agreement_rows: tuple[AgreementRowView, ...]
     reader_position: Position
     names: Names
     points: tuple[PlotPoint, ...]
@@ -119,6 +151,13 @@ def report_page(data: ReportData, *, reader_id: int) -> ReportPage:
         completed_at=completed_at,
         report=report,
         dynamic=dynamic,
+        reliability=report.section("reliability"),
+        sections=tuple(section for section in report.sections if section.key != "reliability"),
+        close_to_line=isinstance(dynamic, CoupleDynamic) and dynamic.close_to_line,
+        nearby=tuple(_(PATTERN_LABELS[p]) for p in dynamic.nearby)
+        if isinstance(dynamic, CoupleDynamic)
+        else (),
+        agreement_rows=_agreement_rows(dynamic, report) if isinstance(dynamic, CoupleDynamic) else (),
         reader_position="a" if reader_id == data.person_a.pk else "b",
         names=Names(report.name_a, report.name_b),
         points=tuple(
@@ -149,6 +188,20 @@ def report_page(data: ReportData, *, reader_id: int) -> ReportPage:
     )
 
 
+def _agreement_rows(dynamic: CoupleDynamic, report: Report) -> tuple[AgreementRowView, ...]:
+    return tuple(
+        AgreementRowView(
+            name=name,
+            self_toward=score_text(person.scores.pursuit),
+            self_away=score_text(person.scores.distance),
+            seen_toward=score_text(person.seen_pursuit),
+            seen_away=score_text(person.seen_distance),
+            agreement=score_text(person.agreement),
+        )
+        for person, name in ((dynamic.a, report.name_a), (dynamic.b, report.name_b))
+    )
+
+
 def _history(report: Report, dates: list[datetime | None]) -> HistoryView:
     rows = report.history
     return HistoryView(
@@ -170,7 +223,7 @@ def _history(report: Report, dates: list[datetime | None]) -> HistoryView:
                 [
                     ("lean-a", _("%(name)s's lean") % {"name": report.name_a}, [r.lean_a for r in rows]),
                     ("lean-b", _("%(name)s's lean") % {"name": report.name_b}, [r.lean_b for r in rows]),
-                    ("cycle", _("How strongly the loop runs"), [r.cycle_intensity for r in rows]),
+                    ("cycle", _("How strongly a loop runs"), [r.cycle_intensity for r in rows]),
                     ("cost", _("Cost (higher of the two)"), [max(r.impact_a, r.impact_b) for r in rows]),
                 ]
             )

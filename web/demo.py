@@ -1,7 +1,8 @@
 """The demo: accounts you can log in as on a local install, with checkups already taken.
 
 Sam leans toward pursuing and Alex toward distancing, a little less so at the
-second checkup than at the first.
+second checkup than at the first. Robin and Kai each see themselves moving away
+and the other moving toward, so their report has no clear direction yet.
 """
 
 from dataclasses import dataclass
@@ -31,6 +32,11 @@ PROFILES: dict[str, dict[str, int]] = {
                      "anxiety": 4, "avoidance": 2, "impact": 3, "repair": 3},
     "distancing_now": {"pursuit": 2, "distance": 4, "partner_pursuit": 4, "partner_distance": 2,
                        "anxiety": 2, "avoidance": 4, "impact": 3, "repair": 4},
+    # Each sees themselves moving away and the other moving toward: two accounts that contradict.
+    "sees_self_away_1": {"pursuit": 2, "distance": 4, "partner_pursuit": 4, "partner_distance": 2,
+                         "anxiety": 3, "avoidance": 4, "impact": 3, "repair": 3},
+    "sees_self_away_2": {"pursuit": 2, "distance": 4, "partner_pursuit": 4, "partner_distance": 2,
+                         "anxiety": 4, "avoidance": 3, "impact": 4, "repair": 2},
 }  # fmt: skip
 
 
@@ -57,6 +63,12 @@ DEMO_COUPLES = (
         second=("casey@demo.attune.test", "Casey"),
         waiting_on_second="pursuing_now",
         linked_days_ago=7,
+    ),
+    DemoCouple(
+        first=("robin@demo.attune.test", "Robin"),
+        second=("kai@demo.attune.test", "Kai"),
+        checkups=((0, "sees_self_away_1", "sees_self_away_2"),),
+        linked_days_ago=30,
     ),
 )
 

@@ -14,9 +14,10 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from accounts.models import User
-from assessments.instrument import current_instrument, with_partner
+from assessments.instrument import current_instrument, get_instrument, with_partner
+from assessments.models import Checkup
 from assessments.selectors import checkup_latest_completed_for
-from assessments.services import answer_sheet_release, answer_sheet_submit
+from assessments.services import answer_sheet_release, answer_sheet_save_section, answer_sheet_submit
 from couples.selectors import couple_active_for
 from tests.factories import UserFactory
 from tests.support.answers import (
@@ -25,6 +26,9 @@ from tests.support.answers import (
     CALM,
     DISTANCING,
     PURSUING,
+    SEES_SELF_MOVING_AWAY,
+    answers_for,
+    straight_answers,
 )
 from tests.support.html import mask_html
 
@@ -33,9 +37,10 @@ pytestmark = pytest.mark.django_db
 GUIDANCE_VARIANTS = {
     "guidance-pursuing",
     "guidance-distancing",
-    "guidance-mutual-pursuit",
-    "guidance-mutual-withdrawal",
+    "guidance-both-pursuing",
+    "guidance-both-distancing",
     "guidance-flexible",
+    "guidance-no-clear-direction",
 }
 # Queries for one report page of a logged-in person on a second visit, whatever
 # the number of checkups: the session and the user (2); allauth's session
@@ -102,11 +107,12 @@ def named_couple(couple_of, name_a="Robin", name_b="Quinn"):
     ("profile_a", "profile_b", "expected"),
     [
         (PURSUING, DISTANCING, {"guidance-pursuing", "guidance-distancing"}),
-        (BOTH_PURSUING, BOTH_PURSUING, {"guidance-mutual-pursuit"}),
-        (BOTH_DISTANCING, BOTH_DISTANCING, {"guidance-mutual-withdrawal"}),
+        (BOTH_PURSUING, BOTH_PURSUING, {"guidance-both-pursuing"}),
+        (BOTH_DISTANCING, BOTH_DISTANCING, {"guidance-both-distancing"}),
         (CALM, CALM, {"guidance-flexible"}),
+        (SEES_SELF_MOVING_AWAY, SEES_SELF_MOVING_AWAY, {"guidance-no-clear-direction"}),
     ],
-    ids=["pursuer-distancer", "mutual-pursuit", "mutual-withdrawal", "flexible"],
+    ids=["pursue-distance", "both-pursuing", "both-distancing", "flexible", "no-clear-direction"],
 )
 def test_the_report_renders_each_pattern_with_its_own_guidance(
     completed_checkup, profile_a, profile_b, expected
@@ -134,8 +140,14 @@ def test_the_pursuers_and_distancers_guidance_carry_their_names(couple_of, compl
     assert "Quinn" not in heading(html, "guidance-pursuing")
     assert "For Quinn" in heading(html, "guidance-distancing")
     assert "Robin" not in heading(html, "guidance-distancing")
-    assert "<p>Robin, your reaching out" in section_html(html, "guidance-pursuing")
-    assert "<p>Quinn, stepping back" in section_html(html, "guidance-distancing")
+    assert (
+        "<p>Robin, these steps are for the moments you feel the pull to move toward Quinn."
+        in section_html(html, "guidance-pursuing")
+    )
+    assert (
+        "<p>Quinn, these steps are for the moments you feel the pull to move away from Robin."
+        in section_html(html, "guidance-distancing")
+    )
 
 
 def test_with_the_roles_swapped_the_guidance_names_swap_too(couple_of, completed_checkup):
@@ -149,8 +161,8 @@ def test_with_the_roles_swapped_the_guidance_names_swap_too(couple_of, completed
     assert "Robin" not in heading(html, "guidance-pursuing")
     assert "For Robin" in heading(html, "guidance-distancing")
     assert "Quinn" not in heading(html, "guidance-distancing")
-    assert "<p>Quinn, your reaching out" in section_html(html, "guidance-pursuing")
-    assert "<p>Robin, stepping back" in section_html(html, "guidance-distancing")
+    assert "<p>Quinn, these steps" in section_html(html, "guidance-pursuing")
+    assert "<p>Robin, these steps" in section_html(html, "guidance-distancing")
 
 
 # 3. One shared report.
@@ -472,3 +484,99 @@ def test_the_report_never_shows_an_item_or_its_id(django_capture_on_commit_callb
         for name in ("Robin", "Quinn", None):
             text = with_partner(item.text, name)
             assert text not in html and escape(text) not in html, text
+
+
+# 11. Model v2 on the page: reliability first, close to the line, agreement, no clear direction.
+
+
+@pytest.fixture
+def completed_with(couple_of, checkup_for, django_capture_on_commit_callbacks):
+    """A couple Robin and Quinn whose checkup is complete with these raw answers; returns (checkup, a, b)."""
+
+    def make(answers_a, answers_b, *, version=None):
+        couple, robin, quinn = named_couple(couple_of)
+        checkup, sheet_a, sheet_b = checkup_for(couple, robin, quinn)
+        if version is not None:  # a checkup started before a newer instrument shipped
+            Checkup.objects.filter(pk=checkup.pk).update(instrument_version=version)
+        instrument = get_instrument("pursue-withdraw", version or current_instrument().version)
+        for sheet, answers in ((sheet_a, answers_a), (sheet_b, answers_b)):
+            for section in instrument.sections:
+                values = {
+                    item.id: answers[item.id] for item in instrument.section_items(section.key) if item.shared
+                }
+                if values:
+                    answer_sheet_save_section(sheet=sheet, section_key=section.key, values=values)
+        with django_capture_on_commit_callbacks(execute=True):
+            answer_sheet_submit(sheet=sheet_a)
+            answer_sheet_submit(sheet=sheet_b)
+        checkup.refresh_from_db()
+        assert checkup.is_complete
+        return checkup, robin, quinn
+
+    return make
+
+
+def test_patterned_answers_put_the_reliability_note_before_everything_else(completed_with):
+    checkup, _robin, quinn = completed_with(straight_answers(5), answers_for(DISTANCING))
+
+    article = article_of(get_as(quinn, report_url(checkup)).content.decode())
+
+    assert article.index('class="notice report-reliability"') < article.index("<h1>")
+    assert "Read this report with care" in article
+    assert (
+        "Robin chose the top answer for nearly all the items, even ones that point opposite ways." in article
+    )
+    assert "section-reliability" not in article  # shown once, as the note, not again as a section
+
+
+def test_a_couple_with_no_clear_direction_gets_its_own_report_close_to_the_line(completed_with):
+    checkup, robin, _quinn = completed_with(
+        answers_for(SEES_SELF_MOVING_AWAY), answers_for(SEES_SELF_MOVING_AWAY)
+    )
+
+    html = unescape(get_as(robin, report_url(checkup)).content.decode())
+
+    assert '<p class="lead">No clear direction yet' in html
+    assert "What your answers show so far" in html
+    assert "Your two accounts point in opposite directions: by Robin's answers, Quinn pursues more" in html
+    assert "section-guidance-no-clear-direction" in html
+    assert "Take the checkup again in four to six weeks" in html
+    assert "Where this can go" in html and "counsellor is a normal option" in html
+
+
+def test_a_borderline_result_says_so_in_the_header(completed_with):
+    middle = answers_for({scale: 3 for scale in PURSUING})
+    checkup, robin, _quinn = completed_with(middle, middle)
+
+    html = unescape(get_as(robin, report_url(checkup)).content.decode())
+
+    assert '<span class="close-to-line">· close to the line</span>' in html
+    assert (
+        "This result is close to the line: a single answer, one step higher or lower, could change it" in html
+    )
+
+
+def test_the_agreement_figure_is_shown_with_both_views(completed_with):
+    checkup, robin, _quinn = completed_with(answers_for(PURSUING), answers_for(DISTANCING))
+
+    agreement = section_html(get_as(robin, report_url(checkup)).content.decode(), "agreement")
+
+    assert "How closely the views match" in agreement
+    assert (
+        '<tr><th scope="row">Robin</th><td>100</td><td>100</td><td>0</td><td>0</td><td>100</td></tr>'
+        in agreement
+    )
+    assert "How closely your views of Robin match: 100 out of 100 (close)." in unescape(agreement)
+
+
+def test_a_v1_checkup_still_renders_the_report_it_was_first_shown(completed_with):
+    v1 = get_instrument("pursue-withdraw", 1)
+    middle = {item.id: 3 for item in v1.shared_items}
+    checkup, robin, _quinn = completed_with(middle, middle, version=1)
+
+    html = unescape(get_as(robin, report_url(checkup)).content.decode())
+
+    assert '<p class="lead">Both pursuing</p>' in html  # model v1's verdict, unchanged
+    assert "first version of the checkup" in html
+    assert "section-guidance-both-pursuing" in html
+    assert "report-reliability" not in html and "close-to-line" not in html

@@ -143,8 +143,12 @@ def test_two_partners_take_the_checkup_privately_and_then_read_one_report(
         expect(report).to_contain_text("Shared report for Sam and Alex")
         expect(report).to_contain_text("Sam leans toward pursuing when tense")
         expect(report).to_contain_text("Alex leans toward distancing when tense")
-        expect(report.get_by_role("heading", name="For Sam: reaching without pressing")).to_be_visible()
-        expect(report.get_by_role("heading", name="For Alex: stepping back without leaving")).to_be_visible()
+        expect(
+            report.get_by_role("heading", name="For Sam: how to move toward without pressing")
+        ).to_be_visible()
+        expect(
+            report.get_by_role("heading", name="For Alex: how to take space without leaving")
+        ).to_be_visible()
     checks.check(sam.page, "report")
 
     sam.page.goto("/dashboard/")

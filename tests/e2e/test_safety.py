@@ -102,7 +102,9 @@ def test_a_held_back_part_looks_to_the_partner_as_if_it_were_not_finished_until_
     for partner in (sam, alex):
         latest_email_to(partner.email, subject_contains=REPORT_READY)
     assert status_of(alex.page, report_path) == 200
-    expect(alex.page.get_by_role("heading", name="For Sam: reaching without pressing")).to_be_visible()
+    expect(
+        alex.page.get_by_role("heading", name="For Sam: how to move toward without pressing")
+    ).to_be_visible()
     checks.assert_html_valid()
 
 

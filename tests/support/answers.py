@@ -21,6 +21,14 @@ BOTH_DISTANCING = {"pursuit": 1, "distance": 5, "partner_pursuit": 1, "partner_d
                    "anxiety": 1, "avoidance": 5, "impact": 3, "repair": 3}  # fmt: skip
 CALM = {"pursuit": 2, "distance": 2, "partner_pursuit": 2, "partner_distance": 2,
         "anxiety": 2, "avoidance": 2, "impact": 1, "repair": 5}  # fmt: skip
+# Sees themselves moving away and the partner moving toward: two of these contradict each other.
+SEES_SELF_MOVING_AWAY = {"pursuit": 1, "distance": 5, "partner_pursuit": 5, "partner_distance": 1,
+                         "anxiety": 3, "avoidance": 3, "impact": 3, "repair": 3}  # fmt: skip
+
+
+def straight_answers(value: int) -> dict[str, int]:
+    """The same raw answer to every shared item, whatever its direction: answers that look patterned."""
+    return {item.id: value for item in current_instrument().shared_items}
 
 
 def save_answers(
