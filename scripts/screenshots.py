@@ -1,10 +1,12 @@
 """Take the README's screenshots: `make screenshots`.
 
-Builds a throwaway SQLite database with the demo couple (and a second couple
-caught in the private wait), serves it with runserver, and drives Debian's
-Chromium with Playwright into docs/screenshots/: the landing page, a question
-page, the waiting state and the report at desktop and phone widths, and the
-report's print view as PDF.
+Builds a throwaway SQLite database with the demo couples (one pursuing and
+one distancing, one caught in the private wait, one with no clear direction)
+and, only here, a couple for each other outcome and one whose answers look
+patterned; serves it with runserver, and drives Debian's Chromium with
+Playwright into docs/screenshots/: the landing page, a question page, the
+waiting state and the report at desktop and phone widths, the report for every
+outcome, and the report's print view as PDF.
 """
 
 import os
@@ -62,6 +64,64 @@ def build_database() -> None:
     call_command("createcachetable")
     # The demo includes Jordan and Casey, whose checkup waits for Casey: the private wait.
     call_command("demo")
+    add_outcome_couples()
+
+
+# Every other outcome of the report, by the person who reads it (report-desktop.png
+# and report-phone.png show Sam and Alex's: one pursuing, one distancing).
+OUTCOMES = {
+    "no-clear-direction": "robin@demo.attune.test",
+    "both-pursuing": "pat@screenshots.attune.test",
+    "both-distancing": "lee@screenshots.attune.test",
+    "flexible": "ash@screenshots.attune.test",
+    "patterned-answers": "max@screenshots.attune.test",
+}
+
+
+def add_outcome_couples() -> None:
+    """Couples for the outcomes the public demo does not show, in the throwaway database only."""
+    from assessments.selectors import checkup_instrument, checkup_open_for
+    from assessments.services import answer_sheet_save_section, answer_sheet_submit, checkup_start
+    from couples.selectors import couple_active_for
+    from web.demo import PROFILES, DemoCouple, demo_answer_all, demo_couple_load
+
+    PROFILES.update(
+        {
+            "pressing": {"pursuit": 5, "distance": 2, "partner_pursuit": 5, "partner_distance": 2,
+                         "anxiety": 4, "avoidance": 2, "impact": 3, "repair": 3},
+            "withdrawing": {"pursuit": 2, "distance": 5, "partner_pursuit": 2, "partner_distance": 5,
+                            "anxiety": 2, "avoidance": 4, "impact": 3, "repair": 3},
+            "calm": {"pursuit": 2, "distance": 2, "partner_pursuit": 2, "partner_distance": 2,
+                     "anxiety": 3, "avoidance": 3, "impact": 2, "repair": 4},
+        }
+    )  # fmt: skip
+    for first, second, profile in (
+        ("pat", "noor", "pressing"),
+        ("lee", "ren", "withdrawing"),
+        ("ash", "avery", "calm"),
+    ):
+        demo_couple_load(
+            DemoCouple(
+                first=(f"{first}@screenshots.attune.test", first.title()),
+                second=(f"{second}@screenshots.attune.test", second.title()),
+                checkups=((0, profile, profile),),
+            )
+        )
+    # Max ticks the top of the scale for everything, whichever way an item points.
+    max_, jo = demo_couple_load(
+        DemoCouple(first=("max@screenshots.attune.test", "Max"), second=("jo@screenshots.attune.test", "Jo"))
+    )
+    couple = couple_active_for(user=max_)
+    if couple is not None and checkup_open_for(couple=couple) is None:
+        checkup = checkup_start(couple=couple, user=max_)
+        sheet = checkup.answer_sheets.get(user=max_)
+        instrument = checkup_instrument(checkup=checkup)
+        for section in instrument.sections:
+            if not section.private:
+                values = {item.id: 5 for item in instrument.section_items(section.key)}
+                answer_sheet_save_section(sheet=sheet, section_key=section.key, values=values)
+        answer_sheet_submit(sheet=sheet)
+        demo_answer_all(checkup.answer_sheets.get(user=jo), "distancing_now")
 
 
 def log_in(page, email: str) -> None:
@@ -103,6 +163,16 @@ def shoot() -> None:
             if size == "desktop":
                 page.emulate_media(media="print")
                 page.pdf(path=OUT / "report-print.pdf", format="A4", print_background=True)
+            context.close()
+
+        for outcome, email in OUTCOMES.items():
+            context = browser.new_context(
+                viewport={"width": SIZES["desktop"][0], "height": SIZES["desktop"][1]}
+            )
+            page = context.new_page()
+            log_in(page, email)
+            page.click("text=Read your shared report")
+            page.screenshot(path=OUT / f"report-{outcome}.png", full_page=True)
             context.close()
         browser.close()
 

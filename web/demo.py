@@ -120,18 +120,24 @@ def _demo_checkups(couple: Couple, first: User, second: User, demo: DemoCouple) 
         demo_answer_all(checkup.answer_sheets.get(user=first), demo.waiting_on_second)
 
 
+def demo_couple_load(demo: DemoCouple) -> tuple[User, User]:
+    """Create one demo couple and its checkups unless they exist; return the two people."""
+    first, second = _demo_person(*demo.first), _demo_person(*demo.second)
+    if couple_active_for(user=first) is None and couple_active_for(user=second) is None:
+        # Linked a while ago, so the demo's earlier checkup fits the story.
+        linked_at = timezone.now() - timedelta(days=demo.linked_days_ago)
+        couple_create(first=first, second=second, created_at=linked_at)
+    couple = couple_active_for(user=first)
+    if couple is not None:
+        _demo_checkups(couple, first, second, demo)
+    return first, second
+
+
 @transaction.atomic
 def demo_load() -> list[str]:
     """Create the demo people, couples and checkups unless they exist; return the demo addresses."""
     emails = []
     for demo in DEMO_COUPLES:
-        first, second = _demo_person(*demo.first), _demo_person(*demo.second)
+        first, second = demo_couple_load(demo)
         emails += [first.email, second.email]
-        if couple_active_for(user=first) is None and couple_active_for(user=second) is None:
-            # Linked a while ago, so the demo's earlier checkup fits the story.
-            linked_at = timezone.now() - timedelta(days=demo.linked_days_ago)
-            couple_create(first=first, second=second, created_at=linked_at)
-        couple = couple_active_for(user=first)
-        if couple is not None:
-            _demo_checkups(couple, first, second, demo)
     return emails

@@ -30,7 +30,7 @@ ROW_LABELS = (
     ("distance", gettext_noop("Moving away when tense")),
     ("anxiety", gettext_noop("Closeness as safety")),
     ("avoidance", gettext_noop("Space as safety")),
-    ("impact", gettext_noop("What the pattern costs")),
+    ("impact", gettext_noop("What tension costs")),
     ("repair", gettext_noop("What already helps")),
 )
 

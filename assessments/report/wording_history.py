@@ -29,7 +29,7 @@ def history_section(names: dict[Position, str], rows: Sequence[HistoryRow]) -> R
         )
     paragraphs.append(
         _(
-            "How strongly the loop runs: {then} ({then_score}) at the first checkup, {now} ({now_score}) now."
+            "How strongly a loop runs: {then} ({then_score}) at the first checkup, {now} ({now_score}) now."
         ).format(
             then=_(STRENGTH_LABELS[first.cycle_strength]),
             then_score=score_text(first.cycle_intensity),
@@ -38,7 +38,7 @@ def history_section(names: dict[Position, str], rows: Sequence[HistoryRow]) -> R
         )
     )
     paragraphs.append(
-        _("What the cycle costs: {a} from {a_then} to {a_now}, {b} from {b_then} to {b_now}.").format(
+        _("What tension costs you: {a} from {a_then} to {a_now}, {b} from {b_then} to {b_now}.").format(
             a=names["a"],
             b=names["b"],
             a_then=score_text(first.impact_a),
