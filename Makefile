@@ -34,6 +34,7 @@ deploy-check: install
 	SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')" \
 	ALLOWED_HOSTS=attune.example.org SITE_URL=https://attune.example.org \
 	EMAIL_URL=smtp+tls://attune:secret@mail.example.org:587 \
+	DATABASE_URL="$${DATABASE_URL:-sqlite:///:memory:}" \
 	$(PY) manage.py check --deploy --fail-level WARNING
 
 # The browser tests need Debian's Chromium and a Java runtime (for the HTML checker).
