@@ -9,6 +9,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
 from django.tasks import task
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
@@ -63,3 +64,17 @@ def email_send(*, template_prefix: str, to: str, context: dict[str, Any]) -> Non
     """
     subject, body_text, body_html = email_render(template_prefix=template_prefix, context=context)
     email_deliver.enqueue(subject=subject, body_text=body_text, body_html=body_html, to=[to])
+
+
+def email_queue(*, template_prefix: str, to: str, context: dict[str, Any], user_id: int | None) -> None:
+    """Queue an email that a state change promises. Call it inside that change's transaction.
+
+    The message is rendered now and handed to delivery only if the transaction
+    commits, so nothing is sent for a rolled-back change. ``user_id`` names the
+    person the mail is about (for the record of failed sends); None for an
+    address with no account yet.
+    """
+    subject, body_text, body_html = email_render(template_prefix=template_prefix, context=context)
+    transaction.on_commit(
+        lambda: email_deliver.enqueue(subject=subject, body_text=body_text, body_html=body_html, to=[to])
+    )
