@@ -31,7 +31,9 @@ def test_a_display_name_is_normalised_and_stripped_of_invisible_and_direction_ch
     assert display_name_clean(raw) == shown
 
 
-@pytest.mark.parametrize("raw", ["\u200b\u200b\u200b", "\u202e", "\n\n", "   ", "\u200d\u200c", "\u2066\u2069"])
+@pytest.mark.parametrize(
+    "raw", ["\u200b\u200b\u200b", "\u202e", "\n\n", "   ", "\u200d\u200c", "\u2066\u2069"]
+)
 def test_a_display_name_with_no_visible_character_is_refused_with_a_clear_message(raw):
     with pytest.raises(ValidationError) as error:
         display_name_clean(raw)
@@ -40,7 +42,9 @@ def test_a_display_name_with_no_visible_character_is_refused_with_a_clear_messag
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("raw", "stored"), [("\u200b\u200b", None), ("Robin\u202e", "Robin"), ("Zoë", "Zoë")])
+@pytest.mark.parametrize(
+    ("raw", "stored"), [("\u200b\u200b", None), ("Robin\u202e", "Robin"), ("Zoë", "Zoë")]
+)
 def test_sign_up_cleans_the_name_or_refuses_it_keeping_what_was_typed(client, raw, stored):
     response = client.post(
         reverse("account_signup"),
