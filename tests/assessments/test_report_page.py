@@ -130,39 +130,32 @@ def test_the_report_renders_each_pattern_with_its_own_guidance(
 # 2. Guidance is addressed to the person it is for, by name.
 
 
-def test_the_pursuers_and_distancers_guidance_carry_their_names(couple_of, completed_checkup):
+@pytest.mark.parametrize(
+    ("robin_answers", "quinn_answers", "pursuing", "distancing"),
+    [(PURSUING, DISTANCING, "Robin", "Quinn"), (DISTANCING, PURSUING, "Quinn", "Robin")],
+    ids=["robin-pursuing", "roles-swapped"],
+)
+def test_each_guidance_section_names_the_person_it_is_for_and_only_them(
+    couple_of, completed_checkup, robin_answers, quinn_answers, pursuing, distancing
+):
+    # Robin is partner a (the inviter, first membership) in both cases; only the answers swap.
     couple, robin, quinn = named_couple(couple_of)
-    checkup, _a, _b = completed_checkup(PURSUING, DISTANCING, couple=couple, a=robin, b=quinn)
+    checkup, _a, _b = completed_checkup(robin_answers, quinn_answers, couple=couple, a=robin, b=quinn)
 
     html = get_as(robin, report_url(checkup)).content.decode()
 
-    assert "For Robin" in heading(html, "guidance-pursuing")
-    assert "Quinn" not in heading(html, "guidance-pursuing")
-    assert "For Quinn" in heading(html, "guidance-distancing")
-    assert "Robin" not in heading(html, "guidance-distancing")
+    assert f"For {pursuing}" in heading(html, "guidance-pursuing")
+    assert distancing not in heading(html, "guidance-pursuing")
+    assert f"For {distancing}" in heading(html, "guidance-distancing")
+    assert pursuing not in heading(html, "guidance-distancing")
     assert (
-        "<p>Robin, these steps are for the moments you feel the pull to move toward Quinn."
+        f"<p>{pursuing}, these steps are for the moments you feel the pull to move toward {distancing}."
         in section_html(html, "guidance-pursuing")
     )
     assert (
-        "<p>Quinn, these steps are for the moments you feel the pull to move away from Robin."
+        f"<p>{distancing}, these steps are for the moments you feel the pull to move away from {pursuing}."
         in section_html(html, "guidance-distancing")
     )
-
-
-def test_with_the_roles_swapped_the_guidance_names_swap_too(couple_of, completed_checkup):
-    # Robin is still partner a (the inviter, first membership), but now leans away.
-    couple, robin, quinn = named_couple(couple_of)
-    checkup, _a, _b = completed_checkup(DISTANCING, PURSUING, couple=couple, a=robin, b=quinn)
-
-    html = get_as(robin, report_url(checkup)).content.decode()
-
-    assert "For Quinn" in heading(html, "guidance-pursuing")
-    assert "Robin" not in heading(html, "guidance-pursuing")
-    assert "For Robin" in heading(html, "guidance-distancing")
-    assert "Quinn" not in heading(html, "guidance-distancing")
-    assert "<p>Quinn, these steps" in section_html(html, "guidance-pursuing")
-    assert "<p>Robin, these steps" in section_html(html, "guidance-distancing")
 
 
 # 3. One shared report.
