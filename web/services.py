@@ -1,11 +1,11 @@
 """Writes for a person's own account: data rights."""
 
-from allauth.account.models import EmailAddress
 from allauth.usersessions.models import UserSession
 from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
+from accounts.selectors import user_email_canonicals
 from couples.models import Invitation
 from couples.selectors import couple_active_for
 from couples.services import couple_leave
@@ -24,10 +24,8 @@ def account_delete(*, user: User) -> None:
     couple = couple_active_for(user=user)
     if couple is not None:
         couple_leave(couple=couple, user=user, notice="couples/email/couple_ended")
-    # Invitations are stored with the address lower-cased (invitation_create).
-    addresses = {e.lower() for e in EmailAddress.objects.filter(user=user).values_list("email", flat=True)}
-    addresses.add(user.email.lower())
-    Invitation.objects.open().filter(email__in=addresses).update(revoked_at=timezone.now())
+    addresses = user_email_canonicals(user=user)
+    Invitation.objects.open().filter(email_canonical__in=addresses).update(revoked_at=timezone.now())
     for session in UserSession.objects.filter(user=user):
         session.end()
     user.delete()
