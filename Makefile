@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 
-.PHONY: run test install demo deploy-check lint lock screenshots clean browser-deps
+.PHONY: run test install demo deploy-check lint lock screenshots clean browser-deps signup-timing
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -68,3 +68,7 @@ clean:
 # Screenshots for the README (needs /usr/bin/chromium).
 screenshots: install
 	$(PY) scripts/screenshots.py
+
+# Sign-up's median time for a known and a new address (they should be alike).
+signup-timing: install
+	$(PY) scripts/signup_timing.py

@@ -7,7 +7,9 @@ from typing import Any
 
 from allauth.account.adapter import get_adapter
 from allauth.account.forms import AddEmailForm as AllauthAddEmailForm
+from allauth.account.forms import SignupForm as AllauthSignupForm
 from allauth.account.models import EmailAddress
+from django.contrib.auth.hashers import make_password
 from django.http import HttpRequest
 
 
@@ -30,3 +32,19 @@ class AddEmailForm(AllauthAddEmailForm):
                 email=current.email,
             )
         return result
+
+
+class SignupForm(AllauthSignupForm):
+    """allauth's sign-up form; an address that already has an account costs the same work as a new one.
+
+    A new address hashes its password (the slow part, hundreds of
+    milliseconds by design); allauth's path for a known address only sends
+    the "you already have an account" mail. The difference in time told
+    anyone whether an address has an account. The known path now hashes the
+    password too, and the hash is thrown away.
+    """
+
+    def try_save(self, request: HttpRequest) -> Any:
+        if self.account_already_exists:
+            make_password(self.cleaned_data.get("password1"))
+        return super().try_save(request)

@@ -141,7 +141,10 @@ ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
 # partner-controlled device): adding, changing or removing an address asks
 # for the password again. Changing the password asks for the current one.
 ACCOUNT_REAUTHENTICATION_REQUIRED = True
-ACCOUNT_FORMS = {"add_email": "accounts.email_forms.AddEmailForm"}
+ACCOUNT_FORMS = {
+    "add_email": "accounts.email_forms.AddEmailForm",
+    "signup": "accounts.email_forms.SignupForm",
+}
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
