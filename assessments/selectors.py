@@ -104,8 +104,11 @@ class ReportData:
 def report_data_for(*, checkup: Checkup, user: User) -> ReportData | None:
     """The data of ``checkup``'s report if ``user`` may read it, else None.
 
-    Only for a completed checkup whose couple both people still belong to
-    (active or not), and whose own answers are all still there. Queries:
+    Only for a completed checkup of a couple that is still together: once
+    either partner leaves (or deletes their account), the couple's shared
+    reports close for both, by URL and by the "report ready" link; each keeps
+    their own answers in their export. And only while the answers it is
+    built on are all still there. Queries:
     memberships, checkups, answer sheets, answers; whatever the number of
     items or checkups.
     """
@@ -113,7 +116,9 @@ def report_data_for(*, checkup: Checkup, user: User) -> ReportData | None:
         return None
     members = [
         m.user
-        for m in Membership.objects.filter(couple_id=checkup.couple_id).select_related("user").order_by("pk")
+        for m in Membership.objects.filter(couple_id=checkup.couple_id, is_active=True)
+        .select_related("user")
+        .order_by("pk")
     ]
     if len(members) != 2 or user not in members:
         return None
