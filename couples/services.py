@@ -20,7 +20,7 @@ from accounts.selectors import user_email_canonicals, user_has_verified_email
 from core.errors import AppError
 from core.mail import email_send
 from couples.models import Couple, Invitation, InvitationSend, Membership
-from couples.selectors import couple_active_for, couple_partner, token_hash
+from couples.selectors import couple_active_for, couple_partner, invitations_to, token_hash
 from couples.signals import couple_ending
 
 INVITATION_LIFETIME = timedelta(days=7)
@@ -256,3 +256,20 @@ def couple_leave(*, couple: Couple, user: User, notice: str = "couples/email/par
             )
         )
     return couple
+
+
+@transaction.atomic
+def invitations_forget_invitee(*, user: User) -> int:
+    """Take ``user``'s address and the message sent to them out of others' invitation records.
+
+    For a deleted account: the inviter keeps the record that they invited
+    someone (and when, and what came of it), but not who, nor what they wrote
+    to that person. Open invitations are withdrawn. Returns how many records
+    changed.
+    """
+    received = Invitation.objects.select_for_update().filter(invitations_to(user=user))
+    now = timezone.now()
+    received.filter(accepted_at__isnull=True, declined_at__isnull=True, revoked_at__isnull=True).update(
+        revoked_at=now
+    )
+    return received.update(email="", email_canonical="", message="")

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
+from allauth.usersessions.models import UserSession
 
 from accounts.models import User
 from assessments.models import Answer, AnswerSheet, Checkup, SafetyAnswer
@@ -15,7 +16,7 @@ from assessments.selectors import (
     report_data_for,
 )
 from couples.models import Couple, Invitation
-from couples.selectors import couple_active_for, couple_partner, invitation_open_from
+from couples.selectors import couple_active_for, couple_partner, invitation_open_from, invitations_received_by
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,8 @@ class ExportData:
     email_addresses: tuple[EmailAddress, ...]
     couples: tuple[tuple[Couple, User | None], ...]
     invitations_sent: tuple[Invitation, ...]
+    invitations_received: tuple[Invitation, ...]
+    sessions: tuple[UserSession, ...]
     sheets: tuple[SheetRecord, ...]
 
 
@@ -92,6 +95,8 @@ def export_data_for(*, user: User, include_safety: bool) -> ExportData:
             for couple in Couple.objects.filter(memberships__user=user).order_by("created_at")
         ),
         invitations_sent=tuple(Invitation.objects.filter(inviter=user).order_by("created_at")),
+        invitations_received=tuple(invitations_received_by(user=user)),
+        sessions=tuple(UserSession.objects.filter(user=user).order_by("created_at")),
         sheets=tuple(
             SheetRecord(
                 sheet=sheet,

@@ -2,20 +2,19 @@
 
 from allauth.usersessions.models import UserSession
 from django.db import transaction
-from django.utils import timezone
 
 from accounts.models import User
-from accounts.selectors import user_email_canonicals
-from couples.models import Invitation
 from couples.selectors import couple_active_for
-from couples.services import couple_leave
+from couples.services import couple_leave, invitations_forget_invitee
 
 
 @transaction.atomic
 def account_delete(*, user: User) -> None:
     """Delete ``user`` and everything that is theirs.
 
-    Their answers, sessions and pending invitations go; their couple is
+    Their answers, sessions and pending invitations go; invitations others
+    sent them forget their address and the message (the inviter's record
+    and export keep only that someone was invited); their couple is
     dissolved, and the shared reports built on their answers can no longer
     be shown. The partner keeps their own answers and is told only that the
     couple ended.
@@ -24,8 +23,7 @@ def account_delete(*, user: User) -> None:
     couple = couple_active_for(user=user)
     if couple is not None:
         couple_leave(couple=couple, user=user, notice="couples/email/couple_ended")
-    addresses = user_email_canonicals(user=user)
-    Invitation.objects.open().filter(email_canonical__in=addresses).update(revoked_at=timezone.now())
+    invitations_forget_invitee(user=user)
     for session in UserSession.objects.filter(user=user):
         session.end()
     user.delete()
