@@ -1,5 +1,4 @@
 import pytest
-from django.core import mail
 from django.db import connection
 
 from assessments.services import answer_sheet_submit, checkup_start
@@ -8,6 +7,7 @@ from couples.services import invitation_accept, invitation_create
 from tests.factories import UserFactory
 from tests.support.answers import DISTANCING, PURSUING, answers_for, save_answers
 from tests.support.invitations import token_from_last_mail
+from tests.support.mail import mail_delivered
 
 START_POSTGRES = (
     "no PostgreSQL answered; start it with "
@@ -70,7 +70,7 @@ def couple_of():
         b = b or UserFactory()
         invitation = invitation_create(inviter=a, email=b.email)
         couple = invitation_accept(invitation=Invitation.objects.get(pk=invitation.pk), user=b)
-        mail.outbox.clear()
+        mail_delivered().clear()
         return couple, a, b
 
     return make
