@@ -29,6 +29,7 @@ from couples.models import Couple, Invitation
 from couples.services import invitation_accept, invitation_create
 from tests.factories import UserFactory
 from tests.support.answers import DISTANCING, PURSUING, answers_for, save_answers
+from tests.support.mail import mail_delivered
 
 ROLES = ("anon", "solo", "a", "b", "c")
 
@@ -107,6 +108,7 @@ def build_world() -> World:
         answer_sheet_submit(sheet=response)
     checkup.refresh_from_db()
     assert checkup.is_complete
+    mail_delivered().clear()  # the world's own mail, out of the way of the tests' mail
     return World(
         solo=UserFactory(),
         a=a,
