@@ -8,6 +8,7 @@ from typing import Any
 from assessments.instrument import get_instrument
 from assessments.models import AnswerSheet, Checkup
 from assessments.presenters import report_page
+from practice.presenters import PlanPage, plan_page
 from web.selectors import DashboardData, ExportData
 
 
@@ -47,6 +48,8 @@ class DashboardPage:
     step: CheckupStep | None
     safety_concern: bool
     past_reports: tuple[PastReport, ...]
+    #: The pause plan, once there is a report to start it from (or a plan already).
+    plan: PlanPage | None
 
 
 def dashboard_page(data: DashboardData, *, has_incoming_invitation: bool) -> DashboardPage:
@@ -60,6 +63,7 @@ def dashboard_page(data: DashboardData, *, has_incoming_invitation: bool) -> Das
         else:
             step = CheckupStep.IN_PROGRESS if sheet.started_at else CheckupStep.NOT_STARTED
     invitation = data.invitation
+    plan = plan_page(data.plan) if data.plan else None
     return DashboardPage(
         display_name=data.user.display_name,
         in_couple=data.couple is not None,
@@ -81,6 +85,7 @@ def dashboard_page(data: DashboardData, *, has_incoming_invitation: bool) -> Das
         past_reports=tuple(
             PastReport(c.pk, c.completed_at) for c in data.completed_checkups if c.completed_at is not None
         ),
+        plan=plan if plan and (data.completed_checkups or plan.state != "none") else None,
     )
 
 

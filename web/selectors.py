@@ -16,6 +16,7 @@ from assessments.selectors import (
 )
 from couples.models import Couple, Invitation
 from couples.selectors import couple_active_for, couple_partner, invitation_open_from
+from practice.selectors import PlanData, plan_data_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +29,7 @@ class DashboardData:
     my_sheet: AnswerSheet | None
     safety_concern: bool
     completed_checkups: tuple[Checkup, ...]
+    plan: PlanData | None
 
 
 def dashboard_data_for(*, user: User) -> DashboardData:
@@ -46,6 +48,7 @@ def dashboard_data_for(*, user: User) -> DashboardData:
         completed_checkups=tuple(checkups_completed_for(couple=couple).order_by("-completed_at"))
         if couple
         else (),
+        plan=plan_data_for(user=user) if couple else None,
     )
 
 
