@@ -28,7 +28,10 @@ def plan_panel(sender: Any, checkup: Checkup, user: User, **kwargs: Any) -> Safe
 
     Only for the couple the person is in now (a report of an ended couple has no plan to show).
     """
-    data = plan_data_for(user=user)
-    if data is None or data.couple.pk != checkup.couple_id:
+    couple = checkup.couple
+    if not couple.is_active:
+        return None
+    data = plan_data_for(user=user, couple=couple, detail=False)
+    if data is None:
         return None
     return SafeString(render_to_string("practice/_summary.html", {"plan": plan_page(data)}))

@@ -125,31 +125,50 @@ def _weeks(agreement: Agreement, user: User) -> tuple[WeekRecord, ...]:
     return tuple(records)
 
 
-def plan_data_for(*, user: User, now: datetime | None = None) -> PlanData | None:
-    """Everything the plan pages show ``user``, or None outside an active couple."""
-    found = agreement_of_member(user=user)
-    if found is None:
-        return None
-    couple, agreement = found
+def plan_data_for(
+    *, user: User, couple: Couple | None = None, detail: bool = True, now: datetime | None = None
+) -> PlanData | None:
+    """Everything the plan pages show ``user``, or None outside an active couple.
+
+    ``couple`` is the person's active couple when the caller has it already. With
+    ``detail=False`` (the dashboard's and the report's summary) a couple with no
+    plan costs one query: the partner, the person's place and the report (for
+    suggestions) are read only when a plan exists or a plan page asks.
+    """
+    if couple is None:
+        couple = couple_active_for(user=user)
+        if couple is None:
+            return None
+    agreement = Agreement.objects.select_related("person_a", "person_b").filter(couple=couple).first()
     versions: tuple[VersionRecord, ...] = ()
     weeks: tuple[WeekRecord, ...] = ()
     reminders_on = True
+    partner: User | None = None
+    position = "a"
     if agreement is not None:
+        position = agreement.position_of(user.pk)
+        partner = agreement.person_b if position == "a" else agreement.person_a
         versions = version_records(agreement=agreement)
         weeks = _weeks(agreement, user)
         reminders_on = not ReminderOptOut.objects.filter(agreement=agreement, user=user).exists()
-    latest = checkup_latest_completed_for(couple=couple)
-    first_member = couple.memberships.order_by("pk").values_list("user_id", flat=True).first()
+    elif detail:
+        partner = couple_partner(couple=couple, user=user)
+        first_member = couple.memberships.order_by("pk").values_list("user_id", flat=True).first()
+        position = "a" if first_member == user.pk else "b"
+    report = None
+    if detail or (agreement is not None and agreement.activated_at is not None):
+        latest = checkup_latest_completed_for(couple=couple)
+        report = report_data_for(checkup=latest, user=user) if latest else None
     return PlanData(
         user=user,
-        partner=couple_partner(couple=couple, user=user),
-        position="a" if first_member == user.pk else "b",
+        partner=partner,
+        position=position,
         couple=couple,
         agreement=agreement,
         versions=versions,
         weeks=weeks,
         reminders_on=reminders_on,
-        report=report_data_for(checkup=latest, user=user) if latest else None,
+        report=report,
         now=now or timezone.now(),
     )
 
