@@ -17,6 +17,8 @@ from assessments.selectors import (
 )
 from couples.models import Couple, Invitation
 from couples.selectors import couple_active_for, couple_partner, invitation_open_from, invitations_received_by
+from practice.models import Agreement, CheckIn
+from practice.selectors import PlanData, VersionRecord, agreements_of, check_ins_of, plan_data_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +31,7 @@ class DashboardData:
     my_sheet: AnswerSheet | None
     safety_concern: bool
     completed_checkups: tuple[Checkup, ...]
+    plan: PlanData | None
 
 
 def dashboard_data_for(*, user: User) -> DashboardData:
@@ -47,6 +50,7 @@ def dashboard_data_for(*, user: User) -> DashboardData:
         completed_checkups=tuple(checkups_completed_for(couple=couple).order_by("-completed_at"))
         if couple
         else (),
+        plan=plan_data_for(user=user, couple=couple, detail=False) if couple else None,
     )
 
 
@@ -69,6 +73,9 @@ class ExportData:
     invitations_received: tuple[Invitation, ...]
     sessions: tuple[UserSession, ...]
     sheets: tuple[SheetRecord, ...]
+    #: Pause plans with all their versions (written together, so whole), and only the person's own check-ins.
+    agreements: tuple[tuple[Agreement, tuple[VersionRecord, ...]], ...]
+    check_ins: tuple[CheckIn, ...]
 
 
 def export_data_for(*, user: User, include_safety: bool) -> ExportData:
@@ -106,4 +113,6 @@ def export_data_for(*, user: User, include_safety: bool) -> ExportData:
             )
             for sheet in sheets
         ),
+        agreements=agreements_of(user=user),
+        check_ins=check_ins_of(user=user),
     )

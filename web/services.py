@@ -1,9 +1,11 @@
 """Writes for a person's own account: data rights."""
 
+from allauth.account.models import EmailAddress
 from allauth.usersessions.models import UserSession
 from django.db import transaction
 
 from accounts.models import User
+from core.outbox import outbox_forget
 from couples.selectors import couple_active_for
 from couples.services import couple_leave, invitations_forget_invitee
 
@@ -24,6 +26,8 @@ def account_delete(*, user: User) -> None:
     if couple is not None:
         couple_leave(couple=couple, user=user, notice="couples/email/couple_ended")
     invitations_forget_invitee(user=user)
+    addresses = {user.email, *EmailAddress.objects.filter(user=user).values_list("email", flat=True)}
+    outbox_forget(user_id=user.pk, addresses={address.lower() for address in addresses} | addresses)
     for session in UserSession.objects.filter(user=user):
         session.end()
     user.delete()
