@@ -145,6 +145,9 @@ ACCOUNT_REAUTHENTICATION_REQUIRED = True
 ACCOUNT_FORMS = {
     "add_email": "accounts.email_forms.AddEmailForm",
     "signup": "accounts.email_forms.SignupForm",
+    "login": "accounts.email_forms.LoginForm",
+    "change_password": "accounts.email_forms.ChangePasswordForm",
+    "reset_password_from_key": "accounts.email_forms.ResetPasswordKeyForm",
 }
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
