@@ -11,9 +11,9 @@ from django.views.decorators.http import require_POST
 from accounts.http import AuthenticatedHttpRequest
 from assessments.forms import FIELD_PREFIX, SectionForm
 from assessments.instrument import with_partner
+from assessments.kept_reports import report_page_for
 from assessments.models import AnswerSheet, Checkup
 from assessments.pages import REVIEW, page_order
-from assessments.presenters import report_page
 from assessments.selectors import (
     answer_sheet_answers,
     answer_sheet_for,
@@ -22,7 +22,6 @@ from assessments.selectors import (
     answer_sheet_own_safety_answers,
     checkup_for_member,
     checkup_instrument,
-    report_data_for,
 )
 from assessments.services import (
     answer_sheet_hold_back,
@@ -217,8 +216,8 @@ def release_view(request: AuthenticatedHttpRequest, checkup_id: int) -> HttpResp
 @login_required
 def report_view(request: AuthenticatedHttpRequest, checkup_id: int) -> HttpResponse:
     checkup = checkup_for_member(checkup_id=checkup_id, user=request.user, active_only=False)
-    data = report_data_for(checkup=checkup, user=request.user) if checkup else None
-    if data is None:
+    page = report_page_for(checkup=checkup, user=request.user) if checkup else None
+    if page is None:
         audit_refused(request, "report")
         raise Http404
-    return render(request, "assessments/report.html", {"page": report_page(data, reader_id=request.user.pk)})
+    return render(request, "assessments/report.html", {"page": page})
