@@ -1,55 +1,56 @@
 """The completed report, computed once and kept.
 
 Building a report scores every answer of every completed checkup of the couple
-(the history) and writes several hundred sentences; it used to run on every
-view. A completed checkup's answers never change, so the page is built on the
-first view and kept in ``KeptReport``; later views read one row.
+(the history), writes several hundred sentences and renders them with two
+charts; it used to run on every view. A completed checkup's answers never
+change, so the report's article (``assessments/_report_article.html``, the same
+for both partners) is built and rendered on the first view and kept in
+``KeptReport``; later views read one row.
 
-When a kept page is used, and when it is not:
+When a kept report is used, and when it is not:
 
 - only for a reader who may read the report: the two members of the couple,
   both accounts still there (the same check as ``report_data_for``);
 - only while both display names match the ones it was built with: a changed
-  name builds (and keeps) the page afresh;
+  name builds (and keeps) the report afresh;
 - never after either account is deleted: the row goes with it (CASCADE),
   as the answers it was built from do;
 - only for the code and language that built it: ``report_version()`` is a
-  fingerprint of the checkup's code, instruments and translations, so a new
-  release never shows an old page.
-
-The page is stored pickled, as Django's own database cache stores its values:
-the table is written only by this module, from objects this app built.
+  fingerprint of the checkup's code, instruments, templates and translations,
+  so a new release never shows an old report.
 """
 
-import dataclasses
 import hashlib
-import pickle
 from functools import cache
 from pathlib import Path
 
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from accounts.models import User
 from assessments.models import Checkup, KeptReport
-from assessments.presenters import ReportPage, report_page
-from assessments.scoring import Position
+from assessments.presenters import report_page
 from assessments.selectors import report_data_for, report_members_for
 
+ARTICLE_TEMPLATE = "assessments/_report_article.html"
 _APP = Path(__file__).resolve().parent
-_ROOT = _APP.parent
 
 
 @cache
 def _code_fingerprint() -> str:
-    """A hash of everything a report page is made from, other than the answers and names."""
+    """A hash of everything a report is made from, other than the answers and the names."""
+    root = Path(settings.BASE_DIR)
     digest = hashlib.sha256()
     sources = [
         *sorted(p for p in _APP.rglob("*.py") if "migrations" not in p.parts),
         *sorted(_APP.rglob("*.toml")),
-        *sorted((_ROOT / "locale").rglob("*.mo")),
+        *sorted((root / "templates" / "assessments").rglob("*.html")),
+        *sorted((root / "locale").rglob("*.mo")),
     ]
     for path in sources:
-        digest.update(str(path.relative_to(_ROOT)).encode())
+        digest.update(str(path.relative_to(root)).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:40]
 
@@ -58,16 +59,11 @@ def report_version() -> str:
     return f"{_code_fingerprint()}:{get_language() or ''}"
 
 
-def _for_reader(page: ReportPage, reader_id: int, person_a: User) -> ReportPage:
-    position: Position = "a" if reader_id == person_a.pk else "b"
-    return page if page.reader_position == position else dataclasses.replace(page, reader_position=position)
+def report_article_for(*, checkup: Checkup, user: User) -> SafeString | None:
+    """The rendered article of ``checkup``'s report, or None if ``user`` may not read it.
 
-
-def report_page_for(*, checkup: Checkup, user: User) -> ReportPage | None:
-    """``checkup``'s report page as ``user`` reads it, or None if they may not read it.
-
-    Queries: the two members, then the kept page; on the first view (or after
-    a name changed) also the report's own reads and one write.
+    Queries: the two members, then the kept row; on the first view (or after
+    a name changed) also the report's own reads and one upsert.
     """
     if checkup.completed_at is None:
         return None
@@ -77,25 +73,16 @@ def report_page_for(*, checkup: Checkup, user: User) -> ReportPage | None:
     a, b = members
     version = report_version()
     kept = (
-        KeptReport.objects.filter(checkup=checkup, version=version).only("name_a", "name_b", "page").first()
+        KeptReport.objects.filter(checkup=checkup, version=version).only("name_a", "name_b", "html").first()
     )
     if kept is not None and (kept.name_a, kept.name_b) == (a.display_name, b.display_name):
-        try:
-            page = pickle.loads(kept.page)  # noqa: S301 - written only by _keep below
-        except Exception:
-            page = None
-        if isinstance(page, ReportPage):
-            return _for_reader(page, user.pk, a)
+        # Our own template's output, written only below.
+        return mark_safe(kept.html)  # noqa: S308
     data = report_data_for(checkup=checkup, user=user, members=members)
     if data is None:
         return None
-    page = report_page(data, reader_id=a.pk)
-    _keep(checkup, version, a, b, page)
-    return _for_reader(page, user.pk, a)
-
-
-def _keep(checkup: Checkup, version: str, a: User, b: User, page: ReportPage) -> None:
-    # One upsert: two first views at once both build the same page, and the later write wins.
+    html = render_to_string(ARTICLE_TEMPLATE, {"page": report_page(data, reader_id=user.pk)})
+    # One upsert: two first views at once build the same article, and the later write wins.
     KeptReport.objects.bulk_create(
         [
             KeptReport(
@@ -105,10 +92,11 @@ def _keep(checkup: Checkup, version: str, a: User, b: User, page: ReportPage) ->
                 person_b=b,
                 name_a=a.display_name,
                 name_b=b.display_name,
-                page=pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL),
+                html=html,
             )
         ],
         update_conflicts=True,
         unique_fields=["checkup", "version"],
-        update_fields=["person_a", "person_b", "name_a", "name_b", "page", "built_at"],
+        update_fields=["person_a", "person_b", "name_a", "name_b", "html", "built_at"],
     )
+    return mark_safe(html)  # noqa: S308 - rendered just now by our own template

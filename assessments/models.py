@@ -114,14 +114,14 @@ class SafetyAnswer(AbstractAnswer):
 
 
 class KeptReport(models.Model):
-    """A completed checkup's report page, computed once and kept (``assessments.kept_reports``).
+    """A completed checkup's rendered report article, kept (``assessments.kept_reports``).
 
     A completed checkup's answers never change, so neither does its report,
     except through the two people: a row is used only while both display names
     still match ``name_a``/``name_b``, and it goes with either account
     (``on_delete=CASCADE``), like the answers it was built from. ``version``
-    names the code and language that built it, so a new release never reads
-    an old row.
+    names the code, templates and language that built it, so a new release
+    never reads an old row.
     """
 
     checkup = models.ForeignKey(Checkup, on_delete=models.CASCADE, related_name="+", db_index=False)
@@ -130,7 +130,7 @@ class KeptReport(models.Model):
     person_b = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     name_a = models.CharField(max_length=60)
     name_b = models.CharField(max_length=60)
-    page = models.BinaryField()
+    html = models.TextField()
     built_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

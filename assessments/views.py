@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from accounts.http import AuthenticatedHttpRequest
 from assessments.forms import FIELD_PREFIX, SectionForm
 from assessments.instrument import with_partner
-from assessments.kept_reports import report_page_for
+from assessments.kept_reports import report_article_for
 from assessments.models import AnswerSheet, Checkup
 from assessments.pages import REVIEW, page_order
 from assessments.selectors import (
@@ -216,8 +216,8 @@ def release_view(request: AuthenticatedHttpRequest, checkup_id: int) -> HttpResp
 @login_required
 def report_view(request: AuthenticatedHttpRequest, checkup_id: int) -> HttpResponse:
     checkup = checkup_for_member(checkup_id=checkup_id, user=request.user, active_only=False)
-    page = report_page_for(checkup=checkup, user=request.user) if checkup else None
-    if page is None:
+    article = report_article_for(checkup=checkup, user=request.user) if checkup else None
+    if article is None:
         audit_refused(request, "report")
         raise Http404
-    return render(request, "assessments/report.html", {"page": page})
+    return render(request, "assessments/report.html", {"article": article})

@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
                 ('version', models.CharField(max_length=80)),
                 ('name_a', models.CharField(max_length=60)),
                 ('name_b', models.CharField(max_length=60)),
-                ('page', models.BinaryField()),
+                ('html', models.TextField()),
                 ('built_at', models.DateTimeField(default=django.utils.timezone.now)),
             ],
         ),

@@ -6,7 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.models import User
-from assessments.kept_reports import report_page_for
+from assessments.kept_reports import report_article_for
 from assessments.models import AnswerSheet, Checkup
 from assessments.selectors import answer_sheet_missing_items
 from web.seed import SEED_DOMAIN, seed_couples
@@ -42,7 +42,7 @@ def test_every_seeded_completed_checkup_has_a_report_both_partners_can_read():
     assert completed.count() >= 10
     for checkup in completed:
         for member in checkup.couple.members.all():
-            assert report_page_for(checkup=checkup, user=member) is not None
+            assert report_article_for(checkup=checkup, user=member) is not None
 
 
 def test_some_seeded_couples_have_an_open_checkup_with_one_partner_half_way():
