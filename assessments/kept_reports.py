@@ -21,6 +21,7 @@ When a kept report is used, and when it is not:
 """
 
 import hashlib
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -35,6 +36,16 @@ from assessments.presenters import report_page
 from assessments.selectors import report_data_for, report_members_for
 
 ARTICLE_TEMPLATE = "assessments/_report_article.html"
+
+
+@dataclass(frozen=True, slots=True)
+class KeptArticle:
+    """The report's article as HTML: its body, and the closing note the page puts after any panels."""
+
+    body: SafeString
+    note: SafeString
+
+
 _APP = Path(__file__).resolve().parent
 
 
@@ -59,7 +70,7 @@ def report_version() -> str:
     return f"{_code_fingerprint()}:{get_language() or ''}"
 
 
-def report_article_for(*, checkup: Checkup, user: User) -> SafeString | None:
+def report_article_for(*, checkup: Checkup, user: User) -> KeptArticle | None:
     """The rendered article of ``checkup``'s report, or None if ``user`` may not read it.
 
     Queries: the two members, then the kept row; on the first view (or after
@@ -72,16 +83,16 @@ def report_article_for(*, checkup: Checkup, user: User) -> SafeString | None:
         return None
     a, b = members
     version = report_version()
-    kept = (
-        KeptReport.objects.filter(checkup=checkup, version=version).only("name_a", "name_b", "html").first()
-    )
+    rows = KeptReport.objects.only("name_a", "name_b", "html", "note_html")
+    kept = rows.filter(checkup=checkup, version=version).first()
     if kept is not None and (kept.name_a, kept.name_b) == (a.display_name, b.display_name):
-        # Our own template's output, written only below.
-        return mark_safe(kept.html)  # noqa: S308
+        return _safe(kept.html, kept.note_html)
     data = report_data_for(checkup=checkup, user=user, members=members)
     if data is None:
         return None
-    html = render_to_string(ARTICLE_TEMPLATE, {"page": report_page(data, reader_id=user.pk)})
+    context = {"page": report_page(data, reader_id=user.pk)}
+    html = render_to_string(ARTICLE_TEMPLATE, context)
+    note_html = render_to_string(ARTICLE_TEMPLATE + "#note", context)
     # One upsert: two first views at once build the same article, and the later write wins.
     KeptReport.objects.bulk_create(
         [
@@ -93,10 +104,16 @@ def report_article_for(*, checkup: Checkup, user: User) -> SafeString | None:
                 name_a=a.display_name,
                 name_b=b.display_name,
                 html=html,
+                note_html=note_html,
             )
         ],
         update_conflicts=True,
         unique_fields=["checkup", "version"],
-        update_fields=["person_a", "person_b", "name_a", "name_b", "html", "built_at"],
+        update_fields=["person_a", "person_b", "name_a", "name_b", "html", "note_html", "built_at"],
     )
-    return mark_safe(html)  # noqa: S308 - rendered just now by our own template
+    return _safe(html, note_html)
+
+
+def _safe(html: str, note_html: str) -> KeptArticle:
+    # Our own template's output, rendered by report_article_for and kept only by it.
+    return KeptArticle(body=mark_safe(html), note=mark_safe(note_html))  # noqa: S308

@@ -131,6 +131,7 @@ class KeptReport(models.Model):
     name_a = models.CharField(max_length=60)
     name_b = models.CharField(max_length=60)
     html = models.TextField()
+    note_html = models.TextField()
     built_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -31,6 +31,7 @@ from assessments.services import (
     answer_sheet_submit,
     checkup_start,
 )
+from assessments.signals import report_panels
 from core.audit import audit_refused
 from core.errors import AppError
 from couples.selectors import couple_active_for, couple_partner
@@ -220,4 +221,9 @@ def report_view(request: AuthenticatedHttpRequest, checkup_id: int) -> HttpRespo
     if article is None:
         audit_refused(request, "report")
         raise Http404
-    return render(request, "assessments/report.html", {"article": article})
+    panels = [
+        html
+        for _receiver, html in report_panels.send(sender=Checkup, checkup=checkup, user=request.user)
+        if html
+    ]
+    return render(request, "assessments/report.html", {"article": article, "panels": panels})

@@ -23,6 +23,7 @@ class Migration(migrations.Migration):
                 ('name_a', models.CharField(max_length=60)),
                 ('name_b', models.CharField(max_length=60)),
                 ('html', models.TextField()),
+                ('note_html', models.TextField()),
                 ('built_at', models.DateTimeField(default=django.utils.timezone.now)),
             ],
         ),

@@ -6,7 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from assessments import kept_reports
-from assessments.kept_reports import ARTICLE_TEMPLATE, report_article_for
+from assessments.kept_reports import ARTICLE_TEMPLATE, KeptArticle, report_article_for
 from assessments.models import KeptReport
 from assessments.presenters import report_page
 from assessments.selectors import report_data_for
@@ -23,10 +23,11 @@ def view(user, checkup):
     return client.get(reverse("assessments:report", args=[checkup.pk]))
 
 
-def fresh_article(checkup, user) -> str:
-    return render_to_string(
-        ARTICLE_TEMPLATE,
-        {"page": report_page(report_data_for(checkup=checkup, user=user), reader_id=user.pk)},
+def fresh_article(checkup, user) -> KeptArticle:
+    context = {"page": report_page(report_data_for(checkup=checkup, user=user), reader_id=user.pk)}
+    return KeptArticle(
+        body=render_to_string(ARTICLE_TEMPLATE, context),
+        note=render_to_string(ARTICLE_TEMPLATE + "#note", context),
     )
 
 
@@ -39,7 +40,7 @@ def test_the_first_view_keeps_the_report_and_the_second_shows_the_same_page(comp
 
     assert KeptReport.objects.get(checkup=checkup).built_at == kept.built_at
     assert mask_html(second.content.decode()) == mask_html(first.content.decode())
-    assert kept.html in second.content.decode()
+    assert kept.html in second.content.decode() and kept.note_html in second.content.decode()
 
 
 @pytest.mark.parametrize(("keeper", "reader"), [("a", "a"), ("a", "b"), ("b", "a")])

@@ -81,14 +81,15 @@ def queries_for(client: Client, method: str, url: str, data: dict | None = None)
 # The most queries each page may run for a signed-in person after their first
 # request; the session and the user are two of them.
 BUDGETS = {
-    # session, user, the checkup (membership-scoped), the two members, the kept page.
-    "report": 5,
-    # The first view builds the page: the five, then checkups, answer sheets and
+    # session, user, the checkup (membership-scoped), the two members, the kept
+    # article; the pause plan panel (practice): its agreement, none here.
+    "report": 6,
+    # The first view builds the article: the six, then checkups, answer sheets and
     # answers of every round in one query each, then the kept row upserted.
-    "report, first view": 9,
+    "report, first view": 10,
     # session, user, active couple, open checkup, own sheet, partner, safety
-    # answers (own), the sheet's checkup, completed checkups.
-    "dashboard": 9,
+    # answers (own), the sheet's checkup, completed checkups; the pause plan's agreement.
+    "dashboard": 10,
     # session, user, checkup, own sheet, partner, saved answers.
     "question page": 6,
     # the question page's six, then the save in one transaction: savepoint,
