@@ -16,6 +16,8 @@ from assessments.selectors import (
 )
 from couples.models import Couple, Invitation
 from couples.selectors import couple_active_for, couple_partner, invitation_open_from
+from practice.models import Agreement, CheckIn
+from practice.selectors import PlanData, VersionRecord, agreements_of, check_ins_of, plan_data_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +30,7 @@ class DashboardData:
     my_sheet: AnswerSheet | None
     safety_concern: bool
     completed_checkups: tuple[Checkup, ...]
+    plan: PlanData | None
 
 
 def dashboard_data_for(*, user: User) -> DashboardData:
@@ -46,6 +49,7 @@ def dashboard_data_for(*, user: User) -> DashboardData:
         completed_checkups=tuple(checkups_completed_for(couple=couple).order_by("-completed_at"))
         if couple
         else (),
+        plan=plan_data_for(user=user, couple=couple, detail=False) if couple else None,
     )
 
 
@@ -66,6 +70,9 @@ class ExportData:
     couples: tuple[tuple[Couple, User | None], ...]
     invitations_sent: tuple[Invitation, ...]
     sheets: tuple[SheetRecord, ...]
+    #: Pause plans with all their versions (written together, so whole), and only the person's own check-ins.
+    agreements: tuple[tuple[Agreement, tuple[VersionRecord, ...]], ...]
+    check_ins: tuple[CheckIn, ...]
 
 
 def export_data_for(*, user: User, include_safety: bool) -> ExportData:
@@ -101,4 +108,6 @@ def export_data_for(*, user: User, include_safety: bool) -> ExportData:
             )
             for sheet in sheets
         ),
+        agreements=agreements_of(user=user),
+        check_ins=check_ins_of(user=user),
     )

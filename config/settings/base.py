@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "accounts",
     "couples",
     "assessments",
+    "practice",
     "web",
 ]
 

@@ -1,7 +1,8 @@
 """The world of the security tests, and a way to make every request against it fresh.
 
-Couple {A, B} has a complete checkup (so its report exists), couple {C, D} has
-none, "solo" is a verified person with no couple.
+Couple {A, B} has a complete checkup (so its report exists) and a pause plan
+both accepted eight days ago (so week 1's check-in is open), couple {C, D} has
+neither, "solo" is a verified person with no couple.
 
 The world is built once per module inside a transaction that is rolled back
 at the end (like ``TestCase.setUpTestData``), and every request is made inside
@@ -13,6 +14,7 @@ did (a share, a hold-back, a logout), and the module stays fast.
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import timedelta
 from http.cookies import SimpleCookie
 
 import pytest
@@ -20,6 +22,7 @@ from allauth.account.utils import user_pk_to_url_str
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.test import Client
+from django.utils import timezone
 
 from accounts.models import User
 from assessments.instrument import current_instrument
@@ -27,6 +30,8 @@ from assessments.models import Checkup
 from assessments.services import answer_sheet_submit, checkup_start
 from couples.models import Couple, Invitation
 from couples.services import invitation_accept, invitation_create
+from practice.models import Agreement
+from practice.services import agreement_accept, agreement_edit
 from tests.factories import UserFactory
 from tests.support.answers import DISTANCING, PURSUING, answers_for, save_answers
 
@@ -50,6 +55,7 @@ class World:
         private_section = next(s.key for s in current_instrument().sections if s.private)
         self.url_values = {
             "checkup_id": self.checkup.pk,
+            "week": 1,
             "section_key": private_section,
             # The admin's: {A, B}'s couple, A's account.
             "app_label": "couples",
@@ -96,6 +102,23 @@ def _linked(a: User, b: User) -> Couple:
     return invitation_accept(invitation=Invitation.objects.get(pk=invitation.pk), user=b)
 
 
+def _agreed_plan(couple: Couple, a: User, b: User) -> None:
+    agreement_edit(
+        couple=couple,
+        user=a,
+        base_number=0,
+        signal="Pause",
+        pause_minutes=30,
+        own_settle="A walk.",
+        restarter="caller",
+        return_plan="Back at the agreed time.",
+        waiting_plan="Read instead of following.",
+    )
+    agreement_accept(couple=couple, user=a, number=1)
+    agreement_accept(couple=couple, user=b, number=1)
+    Agreement.objects.filter(couple=couple).update(activated_at=timezone.now() - timedelta(days=8))
+
+
 def build_world() -> World:
     a, b, c, d = UserFactory(), UserFactory(), UserFactory(), UserFactory()
     couple = _linked(a, b)
@@ -107,6 +130,7 @@ def build_world() -> World:
         answer_sheet_submit(sheet=response)
     checkup.refresh_from_db()
     assert checkup.is_complete
+    _agreed_plan(couple, a, b)
     return World(
         solo=UserFactory(),
         a=a,
