@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 
-.PHONY: run test install demo deploy-check lint lock screenshots clean browser-deps signup-timing
+.PHONY: run test install demo deploy-check lint lock screenshots clean browser-deps bench signup-timing
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -68,6 +68,12 @@ clean:
 # Screenshots for the README (needs /usr/bin/chromium).
 screenshots: install
 	$(PY) scripts/screenshots.py
+
+# The benchmark (not a test): gunicorn as shipped on PostgreSQL, driven by wrk;
+# prints req/s, latencies, errors, queries, RSS and the ratio to /healthz.
+# Needs wrk (apt-get install wrk). ARGS="--couples 100000", "--profile report".
+bench: install
+	$(PY) scripts/bench.py $(ARGS)
 
 # Sign-up's median time for a known and a new address (they should be alike).
 signup-timing: install

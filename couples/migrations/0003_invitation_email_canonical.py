@@ -13,7 +13,7 @@ def fill_canonical(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("couples", "0001_initial"),
+        ("couples", "0002_membership_couple_index"),
     ]
 
     operations = [
