@@ -8,6 +8,7 @@ and the other moving toward, so their report has no clear direction yet.
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from allauth.account.models import EmailAddress
 from django.db import transaction
@@ -144,7 +145,7 @@ def demo_couple_load(demo: DemoCouple) -> tuple[User, User]:
 
 
 # How the demo couple's first week went, as each of them answered it.
-DEMO_WEEK_ONE = (
+DEMO_WEEK_ONE: tuple[dict[str, Any], ...] = (
     {"loop_count": 2, "signal_used": "yes", "returned": "late", "feeling": 3},
     {"loop_count": 1, "signal_used": "yes", "returned": "yes", "feeling": 4},
 )
@@ -158,7 +159,7 @@ def _demo_plan(couple: Couple, first: User, second: User, days_ago: int) -> None
     data = plan_data_for(user=first, couple=couple)
     assert data is not None  # noqa: S101 - the couple is active
     suggestion = suggestion_for(data)
-    fields = {
+    fields: dict[str, Any] = {
         "signal": suggestion.signal,
         "pause_minutes": 45,
         "restarter": suggestion.restarter,
