@@ -34,6 +34,7 @@ from practice.models import Agreement
 from practice.services import agreement_accept, agreement_edit
 from tests.factories import UserFactory
 from tests.support.answers import DISTANCING, PURSUING, answers_for, save_answers
+from tests.support.mail import mail_delivered
 
 ROLES = ("anon", "solo", "a", "b", "c")
 
@@ -131,6 +132,7 @@ def build_world() -> World:
     checkup.refresh_from_db()
     assert checkup.is_complete
     _agreed_plan(couple, a, b)
+    mail_delivered().clear()  # the world's own mail, out of the way of the tests' mail
     return World(
         solo=UserFactory(),
         a=a,
