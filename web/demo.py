@@ -21,7 +21,7 @@ from assessments.services import answer_sheet_save_section, answer_sheet_submit,
 from couples.models import Couple
 from couples.selectors import couple_active_for
 from couples.services import couple_create
-from practice.models import Agreement, CheckIn
+from practice.models import Acceptance, Agreement, AgreementVersion, CheckIn
 from practice.presenters import suggestion_for
 from practice.selectors import agreement_for_couple, plan_data_for
 from practice.services import agreement_accept, agreement_edit, check_in_save
@@ -172,8 +172,11 @@ def _demo_plan(couple: Couple, first: User, second: User, days_ago: int) -> None
     agreement_edit(couple=couple, user=second, base_number=1, own_settle=own[other], **fields)
     for person in (first, second):
         agreement_accept(couple=couple, user=person, number=2)
+    # Back in time, as the checkups are: written and agreed ``days_ago`` days ago.
     agreed_at = timezone.now() - timedelta(days=days_ago)
-    Agreement.objects.filter(couple=couple).update(activated_at=agreed_at)
+    Agreement.objects.filter(couple=couple).update(created_at=agreed_at, activated_at=agreed_at)
+    AgreementVersion.objects.filter(agreement__couple=couple).update(created_at=agreed_at)
+    Acceptance.objects.filter(version__agreement__couple=couple).update(accepted_at=agreed_at)
     for person, answers in zip((first, second), DEMO_WEEK_ONE, strict=True):
         check_in_save(couple=couple, user=person, week=1, **answers)
     CheckIn.objects.filter(agreement__couple=couple).update(
