@@ -14,10 +14,14 @@ from assessments.selectors import (
     checkups_completed_for,
     report_data_for,
 )
+from core.models import OutboxMessage
+from core.selectors import outbox_latest
 from couples.models import Couple, Invitation
 from couples.selectors import couple_active_for, couple_partner, invitation_open_from
 from practice.models import Agreement, CheckIn
 from practice.selectors import PlanData, VersionRecord, agreements_of, check_ins_of, plan_data_for
+
+INVITATION_MAIL = "couples/email/invitation"
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +30,8 @@ class DashboardData:
     couple: Couple | None
     partner: User | None
     invitation: Invitation | None
+    # The outbox record of the invitation's latest email: what happened to it.
+    invitation_mail: OutboxMessage | None
     open_checkup: Checkup | None
     my_sheet: AnswerSheet | None
     safety_concern: bool
@@ -37,11 +43,15 @@ def dashboard_data_for(*, user: User) -> DashboardData:
     couple = couple_active_for(user=user)
     open_checkup = checkup_open_for(couple=couple) if couple else None
     my_sheet = answer_sheet_for(checkup=open_checkup, user=user) if open_checkup else None
+    invitation = None if couple else invitation_open_from(user=user)
     return DashboardData(
         user=user,
         couple=couple,
         partner=couple_partner(couple=couple, user=user) if couple else None,
-        invitation=None if couple else invitation_open_from(user=user),
+        invitation=invitation,
+        invitation_mail=outbox_latest(user_id=user.pk, template=INVITATION_MAIL, since=invitation.sent_at)
+        if invitation
+        else None,
         open_checkup=open_checkup,
         my_sheet=my_sheet,
         # The person's own private answers only; the partner's are never read here.
