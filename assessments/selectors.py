@@ -109,13 +109,27 @@ def report_data_for(*, checkup: Checkup, user: User) -> ReportData | None:
     memberships, checkups, answer sheets, answers; whatever the number of
     items or checkups.
     """
+    return _report_data(checkup, reader=user)
+
+
+def report_data_shared(*, checkup: Checkup) -> ReportData | None:
+    """The data of ``checkup``'s report for a reader outside the couple whom the couple let in.
+
+    Only for callers that have checked that consent (a counsellor's active
+    share, ``counsellors.selectors``); the same report the partners read,
+    built from the same data, with the same conditions.
+    """
+    return _report_data(checkup, reader=None)
+
+
+def _report_data(checkup: Checkup, *, reader: User | None) -> ReportData | None:
     if checkup.completed_at is None:
         return None
     members = [
         m.user
         for m in Membership.objects.filter(couple_id=checkup.couple_id).select_related("user").order_by("pk")
     ]
-    if len(members) != 2 or user not in members:
+    if len(members) != 2 or (reader is not None and reader not in members):
         return None
     checkups = list(
         Checkup.objects.filter(

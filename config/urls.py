@@ -10,5 +10,6 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("", include("couples.urls")),
     path("", include("assessments.urls")),
+    path("", include("counsellors.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -14,6 +14,8 @@ from assessments.selectors import (
     checkups_completed_for,
     report_data_for,
 )
+from counsellors.models import AccessLogEntry
+from counsellors.selectors import access_log_for_member, counsellor_profile_of, shares_of_couple
 from couples.models import Couple, Invitation
 from couples.selectors import couple_active_for, couple_partner, invitation_open_from
 
@@ -28,12 +30,17 @@ class DashboardData:
     my_sheet: AnswerSheet | None
     safety_concern: bool
     completed_checkups: tuple[Checkup, ...]
+    # Shares with counsellors this person has not agreed to yet, and those that are open.
+    shares_waiting: int
+    shares_active: int
+    is_counsellor: bool
 
 
 def dashboard_data_for(*, user: User) -> DashboardData:
     couple = couple_active_for(user=user)
     open_checkup = checkup_open_for(couple=couple) if couple else None
     my_sheet = answer_sheet_for(checkup=open_checkup, user=user) if open_checkup else None
+    shares = list(shares_of_couple(couple=couple)) if couple else []
     return DashboardData(
         user=user,
         couple=couple,
@@ -46,7 +53,19 @@ def dashboard_data_for(*, user: User) -> DashboardData:
         completed_checkups=tuple(checkups_completed_for(couple=couple).order_by("-completed_at"))
         if couple
         else (),
+        shares_waiting=sum(
+            1
+            for s in shares
+            if s.state == s.State.PROPOSED and user.pk not in {a.user_id for a in s.agreements.all()}
+        ),
+        shares_active=sum(1 for s in shares if s.state == s.State.ACTIVE),
+        is_counsellor=counsellor_profile_of(user=user) is not None,
     )
+
+
+def privacy_access_log_for(*, user: User) -> list[AccessLogEntry]:
+    """Each time a counsellor opened a report of a couple ``user`` is or was part of."""
+    return list(access_log_for_member(user=user))
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "accounts",
     "couples",
     "assessments",
+    "counsellors",
     "web",
 ]
 

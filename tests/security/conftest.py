@@ -1,7 +1,9 @@
 """The world of the security tests, and a way to make every request against it fresh.
 
 Couple {A, B} has a complete checkup (so its report exists), couple {C, D} has
-none, "solo" is a verified person with no couple.
+none, "solo" is a verified person with no couple. "counsellor" has a counsellor
+profile and {A, B}'s active share (and a link sent to a couple); "other_counsellor"
+has a profile and nothing shared with them.
 
 The world is built once per module inside a transaction that is rolled back
 at the end (like ``TestCase.setUpTestData``), and every request is made inside
@@ -25,12 +27,14 @@ from accounts.models import User
 from assessments.instrument import current_instrument
 from assessments.models import Checkup
 from assessments.services import answer_sheet_submit, checkup_start
+from counsellors.models import CounsellorInvitation, Share
+from counsellors.services import counsellor_invitation_create, share_agree, share_propose
 from couples.models import Couple, Invitation
 from couples.services import invitation_accept, invitation_create
-from tests.factories import UserFactory
+from tests.factories import CounsellorFactory, UserFactory
 from tests.support.answers import DISTANCING, PURSUING, answers_for, save_answers
 
-ROLES = ("anon", "solo", "a", "b", "c")
+ROLES = ("anon", "solo", "a", "b", "c", "counsellor", "other_counsellor")
 
 
 @dataclass
@@ -43,6 +47,10 @@ class World:
     couple: Couple
     checkup: Checkup
     invitation: Invitation | None
+    counsellor: User | None = None
+    other_counsellor: User | None = None
+    share: Share | None = None
+    counsellor_invitation: CounsellorInvitation | None = None
     url_values: dict[str, object] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -60,6 +68,10 @@ class World:
             # allauth's password reset link: A's real uid with a key nobody issued.
             "uidb36": user_pk_to_url_str(self.a),
             "key": "set-by-nobody",
+            # {A, B}'s couple and its share with the counsellor; the counsellor's link to a couple.
+            "couple_id": self.couple.pk,
+            "share_id": self.share.pk if self.share else 0,
+            "invitation_id": self.counsellor_invitation.pk if self.counsellor_invitation else 0,
         }
 
     def user(self, role: str) -> User | None:
@@ -107,6 +119,8 @@ def build_world() -> World:
         answer_sheet_submit(sheet=response)
     checkup.refresh_from_db()
     assert checkup.is_complete
+    counsellor = CounsellorFactory()
+    share = share_agree(share=share_propose(couple=couple, user=a, counsellor=counsellor), user=b)
     return World(
         solo=UserFactory(),
         a=a,
@@ -116,6 +130,12 @@ def build_world() -> World:
         couple=couple,
         checkup=checkup,
         invitation=Invitation.objects.get(inviter=a, accepted_by=b),
+        counsellor=counsellor.user,
+        other_counsellor=CounsellorFactory().user,
+        share=share,
+        counsellor_invitation=counsellor_invitation_create(
+            counsellor=counsellor, email="a.couple@example.org"
+        ),
     )
 
 
