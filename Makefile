@@ -9,9 +9,11 @@ PY := $(BIN)/python
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
 
-# Installs exactly the pinned, hash-checked versions in requirements.lock.
-$(VENV)/.installed: requirements.lock | $(BIN)/activate
-	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
+# Installs exactly the pinned, hash-checked versions: requirements.lock (what
+# production runs, and all the Dockerfile installs) and requirements-dev.lock
+# (tests, linters, the benchmark's profiler), compiled against the first.
+$(VENV)/.installed: requirements.lock requirements-dev.lock | $(BIN)/activate
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock -r requirements-dev.lock
 	touch $@
 
 install: $(VENV)/.installed
@@ -51,10 +53,14 @@ test: lint deploy-check browser-deps
 	DATABASE_URL=sqlite:///:memory: $(PY) manage.py makemigrations --check --dry-run
 	$(BIN)/pytest
 
-# Regenerate the lock after editing pyproject.toml dependencies.
+# Regenerate both locks after editing pyproject.toml dependencies. The dev lock
+# is compiled with the runtime lock as a constraint, so the two agree on every
+# package they share.
 lock:
 	$(PY) -m pip install --quiet uv
-	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.12 -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --generate-hashes --python-version 3.12 -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --extra dev --constraint requirements.lock --generate-hashes \
+	  --python-version 3.12 -o requirements-dev.lock
 
 clean:
 	rm -rf $(VENV) var

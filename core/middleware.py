@@ -1,5 +1,8 @@
+import time
 from collections.abc import Callable
+from datetime import timedelta
 
+from allauth.usersessions.models import UserSession
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import add_never_cache_headers
 
@@ -19,3 +22,31 @@ class PrivateCacheMiddleware:
         if getattr(request, "user", None) is not None and request.user.is_authenticated:
             add_never_cache_headers(response)
         return response
+
+
+class UserSessionActivityMiddleware:
+    """allauth's "your sessions" activity tracking, written at most every ``INTERVAL``.
+
+    allauth's own middleware updates the session's row (a transaction of five
+    queries) on every signed-in request, so a plain GET wrote to the database.
+    The list of sessions shows when a session was last seen to the minute it
+    matters (is that device still signed in?), so a write every few minutes
+    loses nothing a person would notice.
+    """
+
+    INTERVAL = timedelta(minutes=5)
+    SESSION_KEY = "_attune_usersession_seen"
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        session = getattr(request, "session", None)
+        user = getattr(request, "user", None)
+        if session is not None and session.session_key and user is not None and user.is_authenticated:
+            now = time.time()
+            seen = session.get(self.SESSION_KEY)
+            if not isinstance(seen, int | float) or now - seen >= self.INTERVAL.total_seconds():
+                UserSession.objects.create_from_request(request)
+                session[self.SESSION_KEY] = now
+        return self.get_response(request)

@@ -52,6 +52,8 @@ ENV = {
 
 
 def build_database() -> None:
+    # Temporary files live under var/ (ignored by git), never in the repository root.
+    DB.parent.mkdir(parents=True, exist_ok=True)
     DB.unlink(missing_ok=True)
     os.environ.update(ENV)
     sys.path.insert(0, str(ROOT))

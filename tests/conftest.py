@@ -1,6 +1,8 @@
 import pytest
 from django.core import mail
 from django.db import connection
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from assessments.services import answer_sheet_submit, checkup_start
 from couples.models import Invitation
@@ -8,6 +10,12 @@ from couples.services import invitation_accept, invitation_create
 from tests.factories import UserFactory
 from tests.support.answers import DISTANCING, PURSUING, answers_for, save_answers
 from tests.support.invitations import token_from_last_mail
+
+# Property tests run pure code on a machine shared with other work: a per-example
+# time limit (or the check on how fast examples are made) would fail them at
+# random under load; speed goals live in benchmarks.
+hypothesis_settings.register_profile("attune", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+hypothesis_settings.load_profile("attune")
 
 START_POSTGRES = (
     "no PostgreSQL answered; start it with "

@@ -86,3 +86,55 @@ def test_docker_compose_wires_db_web_worker_and_mailpit():
     assert "db_worker" in services["worker"]["command"]
     assert "1025:1025" in services["mailpit"]["ports"]
     assert (ROOT / "Dockerfile").read_text().count("requirements.lock") >= 2
+
+
+def _pins(lock: str) -> dict[str, str]:
+    pins = {}
+    for line in (ROOT / lock).read_text().splitlines():
+        if "==" in line and not line.startswith((" ", "#")):
+            name, version = line.split(" ")[0].split("==")
+            pins[name] = version
+    return pins
+
+
+def test_the_runtime_lock_holds_no_development_tool_and_the_image_installs_only_it():
+    runtime = _pins("requirements.lock")
+    dockerfile = (ROOT / "Dockerfile").read_text()
+
+    assert {"django", "gunicorn", "psycopg"} <= set(runtime)
+    assert not {"pytest", "mypy", "playwright", "ruff", "pyinstrument", "hypothesis"} & set(runtime)
+    assert "requirements-dev.lock" not in dockerfile
+    assert "--require-hashes -r requirements.lock" in dockerfile
+
+
+def test_the_development_lock_pins_every_runtime_package_at_the_same_version():
+    runtime, dev = _pins("requirements.lock"), _pins("requirements-dev.lock")
+
+    assert {name: dev.get(name) for name in runtime} == runtime
+    for lock in ("requirements.lock", "requirements-dev.lock"):
+        assert "--hash=sha256:" in (ROOT / lock).read_text()
+
+
+def test_production_keeps_database_connections_with_health_checks_and_shares_its_cache():
+    script = (
+        "from django.conf import settings; db = settings.DATABASES['default'];"
+        "print(db['CONN_MAX_AGE'], db['CONN_HEALTH_CHECKS'], settings.CACHES['default']['BACKEND'],"
+        " 'allauth.usersessions.middleware.UserSessionsMiddleware' in settings.MIDDLEWARE)"
+    )
+    clean = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "CONN_MAX_AGE"}}
+    result = subprocess.run(  # noqa: S603 - our own interpreter on our own modules
+        [sys.executable, "-c", f"import django; django.setup(); {script}"],
+        cwd=ROOT,
+        env={
+            **clean,
+            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            "SECRET_KEY": "x" * 60,
+            "SITE_URL": "https://attune.example.org",
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["600", "True", "django.core.cache.backends.db.DatabaseCache", "False"]

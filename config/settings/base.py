@@ -37,6 +37,12 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'attune.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# One PostgreSQL connection per worker, kept between requests: opening a new
+# one costs more than a whole page (docs/performance.md). The health check
+# replaces a connection the server closed (a restart, a failover) before a
+# request uses it. Behind PgBouncer in transaction mode, see docs/deploy.md.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=600)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [
@@ -72,7 +78,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    # allauth's own middleware writes last_seen_at on every request; this one at most every few minutes.
+    "core.middleware.UserSessionActivityMiddleware",
     "core.middleware.PrivateCacheMiddleware",
 ]
 

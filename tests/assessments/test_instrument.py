@@ -345,11 +345,6 @@ def replaced(old: str, new: str) -> str:
     return VALID.replace(old, new)
 
 
-def assert_invalid(tmp_path: Path, text: str, message: str) -> None:
-    with pytest.raises(InstrumentError, match=re.escape(message)):
-        load_instrument(write(tmp_path, text))
-
-
 def test_the_valid_fixture_loads_so_each_broken_variant_fails_for_its_own_reason(tmp_path):
     instrument = load_instrument(write(tmp_path, VALID))
     assert [item.id for item in instrument.items] == ["pur01", "pur02", "ppu01", "saf01"]
@@ -357,122 +352,7 @@ def test_the_valid_fixture_loads_so_each_broken_variant_fails_for_its_own_reason
     assert not instrument.section("tension").private
 
 
-def test_invalid_toml_raises_instrument_error_naming_the_file(tmp_path):
-    assert_invalid(tmp_path, VALID + "\n[[items]\n", "mini-v1.toml: invalid TOML")
-
-
-def test_a_missing_top_level_key_is_named(tmp_path):
-    assert_invalid(tmp_path, replaced('title = "Mini"\n', ""), "instrument: missing required key 'title'")
-
-
-def test_a_version_that_is_not_an_integer_is_rejected(tmp_path):
-    assert_invalid(tmp_path, replaced("version = 1", 'version = "1"'), "'version' must be an integer")
-
-
-def test_an_unknown_top_level_key_is_rejected(tmp_path):
-    assert_invalid(tmp_path, replaced('title = "Mini"', 'title = "Mini"\ntitel = "x"'), "unknown key 'titel'")
-
-
-def test_an_item_missing_its_text_is_named(tmp_path):
-    assert_invalid(
-        tmp_path, replaced('text = "I move toward them."\n', ""), "item 'pur01': missing required key 'text'"
-    )
-
-
-def test_an_item_with_a_blank_text_is_named(tmp_path):
-    assert_invalid(
-        tmp_path, replaced('"I move toward them."', '"  "'), "item 'pur01': 'text' must not be empty"
-    )
-
-
-def test_an_item_with_a_wrongly_typed_flag_is_named(tmp_path):
-    assert_invalid(
-        tmp_path, replaced("reverse = true", 'reverse = "yes"'), "item 'pur02': 'reverse' must be a boolean"
-    )
-
-
-def test_an_unknown_key_in_an_item_is_named(tmp_path):
-    assert_invalid(
-        tmp_path, replaced("reverse = true", "revrese = true"), "item 'pur02': unknown key 'revrese'"
-    )
-
-
-def test_an_item_without_an_id_is_named_by_position(tmp_path):
-    assert_invalid(tmp_path, replaced('id = "pur02"\n', ""), "item #2: missing required key 'id'")
-
-
-def test_a_duplicate_item_id_is_named(tmp_path):
-    assert_invalid(tmp_path, replaced('id = "pur02"', 'id = "pur01"'), "item 'pur01': duplicate item id")
-
-
-def test_an_item_in_an_unknown_section_is_named(tmp_path):
-    text = replaced(
-        'section = "tension"\nscale = "pursuit"\ntext = "I move toward them."',
-        'section = "tensoin"\nscale = "pursuit"\ntext = "I move toward them."',
-    )
-    assert_invalid(tmp_path, text, "item 'pur01': unknown section 'tensoin'")
-
-
-def test_an_item_with_an_undeclared_scale_is_named(tmp_path):
-    text = replaced(
-        'scale = "pursuit"\ntext = "I move toward them."', 'scale = "pursiut"\ntext = "I move toward them."'
-    )
-    assert_invalid(tmp_path, text, "item 'pur01': unknown scale 'pursiut'")
-
-
-def test_a_shared_item_in_a_private_section_is_named(tmp_path):
-    text = replaced(
-        'text = "I feel afraid of {partner}."\nshared = false', 'text = "I feel afraid of {partner}."'
-    )
-    assert_invalid(tmp_path, text, "item 'saf01': shared must be false in a private section")
-
-
-def test_an_unshared_item_outside_a_private_section_is_named(tmp_path):
-    text = replaced('text = "I move toward them."', 'text = "I move toward them."\nshared = false')
-    assert_invalid(tmp_path, text, "item 'pur01': shared must be true outside a private section")
-
-
-def test_a_partner_item_that_does_not_mention_the_partner_is_named(tmp_path):
-    text = replaced(
-        '"In a tense moment, {partner} wants to talk."', '"In a tense moment, they want to talk."'
-    )
-    assert_invalid(tmp_path, text, "item 'ppu01': partner item must mention {partner}")
-
-
-def test_a_misspelt_placeholder_is_named(tmp_path):
-    text = replaced('"I feel afraid of {partner}."', '"I feel afraid of {parnter}."')
-    assert_invalid(tmp_path, text, "item 'saf01': unknown placeholder '{parnter}'")
-
-
-def test_a_duplicate_section_key_is_named(tmp_path):
-    text = replaced('key = "partner_view"', 'key = "tension"')
-    assert_invalid(tmp_path, text, "section 'tension': duplicate section key")
-
-
-def test_a_section_with_an_unknown_response_scale_is_named(tmp_path):
-    text = replaced(
-        'intro = "Think about tense moments."\nresponse_scale = "frequency"',
-        'intro = "Think about tense moments."\nresponse_scale = "frequncy"',
-    )
-    assert_invalid(tmp_path, text, "section 'tension': unknown response scale 'frequncy'")
-
-
-def test_a_section_with_an_unknown_perspective_is_named(tmp_path):
-    text = replaced(
-        'response_scale = "frequency"\nperspective = "partner"',
-        'response_scale = "frequency"\nperspective = "theirs"',
-    )
-    assert_invalid(tmp_path, text, "section 'partner_view': unknown perspective 'theirs'")
-
-
-def test_an_unknown_key_in_a_section_is_named(tmp_path):
-    assert_invalid(
-        tmp_path, replaced("private = true", "privat = true"), "section 'private_check': unknown key 'privat'"
-    )
-
-
-def test_a_section_without_items_is_named(tmp_path):
-    extra = """
+EXTRA_SECTION = """
 [[sections]]
 key = "extra"
 title = "Extra"
@@ -480,31 +360,124 @@ intro = "More."
 response_scale = "frequency"
 perspective = "self"
 """
-    assert_invalid(tmp_path, VALID + extra, "section 'extra': has no items")
+
+THREE_LABELS = 'labels = ["Never", "Sometimes", "Often"]'
 
 
-def test_a_response_scale_with_fewer_than_two_labels_is_named(tmp_path):
-    text = replaced('labels = ["Never", "Sometimes", "Often"]', 'labels = ["Never"]')
-    assert_invalid(tmp_path, text, "response scale 'frequency': needs at least 2 labels")
+# Each broken variant of the valid fixture, and the message that must name what is wrong.
+BROKEN_VARIANTS = {
+    "invalid TOML names the file": (VALID + "\n[[items]\n", "mini-v1.toml: invalid TOML"),
+    "a missing top-level key": (replaced('title = "Mini"\n', ""), "instrument: missing required key 'title'"),
+    "a version that is not an integer": (
+        replaced("version = 1", 'version = "1"'),
+        "'version' must be an integer",
+    ),
+    "an unknown top-level key": (
+        replaced('title = "Mini"', 'title = "Mini"\ntitel = "x"'),
+        "unknown key 'titel'",
+    ),
+    "an item missing its text": (
+        replaced('text = "I move toward them."\n', ""),
+        "item 'pur01': missing required key 'text'",
+    ),
+    "an item with a blank text": (
+        replaced('"I move toward them."', '"  "'),
+        "item 'pur01': 'text' must not be empty",
+    ),
+    "an item with a wrongly typed flag": (
+        replaced("reverse = true", 'reverse = "yes"'),
+        "item 'pur02': 'reverse' must be a boolean",
+    ),
+    "an unknown key in an item": (
+        replaced("reverse = true", "revrese = true"),
+        "item 'pur02': unknown key 'revrese'",
+    ),
+    "an item without an id is named by position": (
+        replaced('id = "pur02"\n', ""),
+        "item #2: missing required key 'id'",
+    ),
+    "a duplicate item id": (replaced('id = "pur02"', 'id = "pur01"'), "item 'pur01': duplicate item id"),
+    "an item in an unknown section": (
+        replaced(
+            'section = "tension"\nscale = "pursuit"\ntext = "I move toward them."',
+            'section = "tensoin"\nscale = "pursuit"\ntext = "I move toward them."',
+        ),
+        "item 'pur01': unknown section 'tensoin'",
+    ),
+    "an item with an undeclared scale": (
+        replaced(
+            'scale = "pursuit"\ntext = "I move toward them."',
+            'scale = "pursiut"\ntext = "I move toward them."',
+        ),
+        "item 'pur01': unknown scale 'pursiut'",
+    ),
+    "a shared item in a private section": (
+        replaced(
+            'text = "I feel afraid of {partner}."\nshared = false', 'text = "I feel afraid of {partner}."'
+        ),
+        "item 'saf01': shared must be false in a private section",
+    ),
+    "an unshared item outside a private section": (
+        replaced('text = "I move toward them."', 'text = "I move toward them."\nshared = false'),
+        "item 'pur01': shared must be true outside a private section",
+    ),
+    "a partner item that does not mention the partner": (
+        replaced('"In a tense moment, {partner} wants to talk."', '"In a tense moment, they want to talk."'),
+        "item 'ppu01': partner item must mention {partner}",
+    ),
+    "a misspelt placeholder": (
+        replaced('"I feel afraid of {partner}."', '"I feel afraid of {parnter}."'),
+        "item 'saf01': unknown placeholder '{parnter}'",
+    ),
+    "a duplicate section key": (
+        replaced('key = "partner_view"', 'key = "tension"'),
+        "section 'tension': duplicate section key",
+    ),
+    "a section with an unknown response scale": (
+        replaced(
+            'intro = "Think about tense moments."\nresponse_scale = "frequency"',
+            'intro = "Think about tense moments."\nresponse_scale = "frequncy"',
+        ),
+        "section 'tension': unknown response scale 'frequncy'",
+    ),
+    "a section with an unknown perspective": (
+        replaced(
+            'response_scale = "frequency"\nperspective = "partner"',
+            'response_scale = "frequency"\nperspective = "theirs"',
+        ),
+        "section 'partner_view': unknown perspective 'theirs'",
+    ),
+    "an unknown key in a section": (
+        replaced("private = true", "privat = true"),
+        "section 'private_check': unknown key 'privat'",
+    ),
+    "a section without items": (VALID + EXTRA_SECTION, "section 'extra': has no items"),
+    "a response scale with fewer than two labels": (
+        replaced(THREE_LABELS, 'labels = ["Never"]'),
+        "response scale 'frequency': needs at least 2 labels",
+    ),
+    "a response scale with an empty label": (
+        replaced(THREE_LABELS, 'labels = ["Never", " ", "Often"]'),
+        "response scale 'frequency': label 2 is empty",
+    ),
+    "an unknown key in a response scale": (
+        replaced(THREE_LABELS, 'labels = ["Never", "Often"]\nlables = []'),
+        "response scale 'frequency': unknown key 'lables'",
+    ),
+    "an unknown key in a scale description": (
+        replaced('description = "Moving toward."', 'description = "Moving toward."\nlabell = "x"'),
+        "scale 'pursuit': unknown key 'labell'",
+    ),
+    "a declared scale without items": (
+        VALID.replace(
+            "[[sections]]", '[scales.extra]\nlabel = "Extra"\ndescription = "More."\n\n[[sections]]', 1
+        ),
+        "scale 'extra': has no items",
+    ),
+}
 
 
-def test_a_response_scale_with_an_empty_label_is_named(tmp_path):
-    text = replaced('labels = ["Never", "Sometimes", "Often"]', 'labels = ["Never", " ", "Often"]')
-    assert_invalid(tmp_path, text, "response scale 'frequency': label 2 is empty")
-
-
-def test_an_unknown_key_in_a_response_scale_is_named(tmp_path):
-    text = replaced('labels = ["Never", "Sometimes", "Often"]', 'labels = ["Never", "Often"]\nlables = []')
-    assert_invalid(tmp_path, text, "response scale 'frequency': unknown key 'lables'")
-
-
-def test_an_unknown_key_in_a_scale_description_is_named(tmp_path):
-    text = replaced('description = "Moving toward."', 'description = "Moving toward."\nlabell = "x"')
-    assert_invalid(tmp_path, text, "scale 'pursuit': unknown key 'labell'")
-
-
-def test_a_declared_scale_without_items_is_named(tmp_path):
-    text = VALID.replace(
-        "[[sections]]", '[scales.extra]\nlabel = "Extra"\ndescription = "More."\n\n[[sections]]', 1
-    )
-    assert_invalid(tmp_path, text, "scale 'extra': has no items")
+@pytest.mark.parametrize(("text", "message"), BROKEN_VARIANTS.values(), ids=BROKEN_VARIANTS.keys())
+def test_a_broken_instrument_file_is_refused_with_a_message_naming_what_is_wrong(tmp_path, text, message):
+    with pytest.raises(InstrumentError, match=re.escape(message)):
+        load_instrument(write(tmp_path, text))

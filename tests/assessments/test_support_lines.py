@@ -21,6 +21,14 @@ def test_every_supported_country_has_a_line_for_everyone_for_men_and_for_lgbtq_p
         assert all(line.phone and line.website for line in country.lines)
 
 
+def test_the_uk_lines_for_everyone_cover_all_four_nations():
+    # Victim Support serves England and Wales only; Scotland and Northern Ireland have their own lines.
+    uk = next(country for country in support_lines().countries if country.code == "GB")
+    general = " ".join(line.serves for line in uk.lines if "everyone" in line.audience)
+    for nation in ("England", "Wales", "Scotland", "Northern Ireland"):
+        assert nation in general, nation
+
+
 def test_people_elsewhere_get_a_directory_and_the_emergency_number():
     lines = support_lines()
     assert lines.elsewhere.website and "countries" in lines.elsewhere.serves
@@ -42,8 +50,8 @@ def test_the_wording_promises_nothing_the_app_cannot_keep():
     ("old", "new", "message"),
     [
         ('audience = ["men"]', 'audience = ["women"]', "GB: no line for ['men']"),
-        ('audience = ["men"]', 'audience = ["boys"]', "GB line 3: audience must be"),
-        ('phone = "0808 801 0327"\n', "", "GB line 3: missing 'phone'"),
+        ('audience = ["men"]', 'audience = ["boys"]', "GB line 5: audience must be"),
+        ('phone = "0808 801 0327"\n', "", "GB line 5: missing 'phone'"),
         ('website = "galop.org.uk"', 'website = "galop.org.uk"\nhours = "24/7"', "unknown keys ['hours']"),
     ],
 )

@@ -23,7 +23,9 @@ from playwright.sync_api import Locator, Page, expect
 
 from accounts.models import User
 from assessments.instrument import current_instrument
+from assessments.services import checkup_start
 from couples.models import Invitation
+from couples.selectors import couple_active_for
 from couples.services import invitation_accept, invitation_create
 from tests.factories import PASSWORD, UserFactory
 from tests.support.answers import answers_for
@@ -66,6 +68,15 @@ def give_couple(one: Person, other: Person) -> tuple[User, User]:
     users = give_account(one), give_account(other)
     link_as_couple(*users)
     return users
+
+
+def give_couple_with_checkup_started(one: Person, other: Person) -> User:
+    """As give_couple, with a checkup already started; returns `one`'s account."""
+    one_user, _ = give_couple(one, other)
+    couple = couple_active_for(user=one_user)
+    assert couple is not None
+    checkup_start(couple=couple, user=one_user)
+    return one_user
 
 
 # Mail ------------------------------------------------------------------------

@@ -8,14 +8,12 @@ from playwright.sync_api import expect
 
 from assessments.instrument import current_instrument
 from assessments.models import Answer
-from assessments.services import checkup_start
-from couples.selectors import couple_active_for
 from tests.e2e.helpers import (
     Person,
     assert_focus_visible,
     field,
     give_account,
-    give_couple,
+    give_couple_with_checkup_started,
     latest_email_to,
     log_in,
     tab_to,
@@ -57,10 +55,7 @@ def test_a_page_of_the_checkup_can_be_answered_and_saved_with_the_keyboard_alone
     person: Callable[[str, str], Person],
 ) -> None:
     sam, alex = person("Sam", "sam@example.org"), person("Alex", "alex@example.org")
-    sam_user, _ = give_couple(sam, alex)
-    couple = couple_active_for(user=sam_user)
-    assert couple is not None
-    checkup_start(couple=couple, user=sam_user)
+    sam_user = give_couple_with_checkup_started(sam, alex)
     log_in(sam)
     page = sam.page
     tab_to(page, page.get_by_role("link", name="Begin the checkup"))

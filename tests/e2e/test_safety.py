@@ -8,8 +8,6 @@ from django.core import mail
 from playwright.sync_api import Page, Route, expect
 
 from assessments.models import Checkup
-from assessments.services import checkup_start
-from couples.selectors import couple_active_for
 from tests.e2e.helpers import (
     PageChecks,
     Person,
@@ -17,6 +15,7 @@ from tests.e2e.helpers import (
     checkup_answers,
     checkup_card,
     give_couple,
+    give_couple_with_checkup_started,
     latest_email_to,
     log_in,
     status_of,
@@ -112,10 +111,7 @@ def test_leave_quickly_replaces_the_checkup_page_so_back_does_not_return_to_it(
     person: Callable[[str, str], Person],
 ) -> None:
     sam, alex = person("Sam", "sam@example.org"), person("Alex", "alex@example.org")
-    sam_user, _ = give_couple(sam, alex)
-    couple = couple_active_for(user=sam_user)
-    assert couple is not None
-    checkup_start(couple=couple, user=sam_user)
+    give_couple_with_checkup_started(sam, alex)
     page = sam.page
     # No real network: the weather page is answered here.
     fetched: list[str] = []
