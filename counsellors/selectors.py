@@ -7,12 +7,12 @@ reaches only their own couple's shares. Anything else looks like nothing.
 import hashlib
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from accounts.models import User
 from assessments.models import Checkup
 from assessments.selectors import ReportData, report_data_shared
-from counsellors.models import AccessLogEntry, CounsellorInvitation, CounsellorProfile, Share
+from counsellors.models import AccessLogEntry, CounsellorInvitation, CounsellorProfile, Share, ShareAgreement
 from couples.models import Couple, Membership
 
 
@@ -55,6 +55,25 @@ def shares_of_couple(*, couple: Couple) -> QuerySet[Share]:
         .prefetch_related("agreements")
         .order_by("proposed_at")
     )
+
+
+def share_counts_for(*, couple: Couple, user: User) -> tuple[int, int]:
+    """(proposals waiting for ``user``'s agreement, active shares) of the couple, in one query."""
+    counts = (
+        Share.objects.live()
+        .filter(couple=couple)
+        .aggregate(
+            waiting=Count(
+                "pk", filter=Q(~Exists(_agreement_of(user)), state=Share.State.PROPOSED), distinct=True
+            ),
+            active=Count("pk", filter=Q(state=Share.State.ACTIVE), distinct=True),
+        )
+    )
+    return counts["waiting"], counts["active"]
+
+
+def _agreement_of(user: User) -> QuerySet[ShareAgreement]:
+    return ShareAgreement.objects.filter(share=OuterRef("pk"), user=user)
 
 
 def share_for_member(*, share_id: int, user: User) -> Share | None:

@@ -15,7 +15,7 @@ from assessments.selectors import (
     report_data_for,
 )
 from counsellors.models import AccessLogEntry
-from counsellors.selectors import access_log_for_member, counsellor_profile_of, shares_of_couple
+from counsellors.selectors import access_log_for_member, counsellor_profile_of, share_counts_for
 from couples.models import Couple, Invitation
 from couples.selectors import couple_active_for, couple_partner, invitation_open_from
 
@@ -40,7 +40,7 @@ def dashboard_data_for(*, user: User) -> DashboardData:
     couple = couple_active_for(user=user)
     open_checkup = checkup_open_for(couple=couple) if couple else None
     my_sheet = answer_sheet_for(checkup=open_checkup, user=user) if open_checkup else None
-    shares = list(shares_of_couple(couple=couple)) if couple else []
+    shares_waiting, shares_active = share_counts_for(couple=couple, user=user) if couple else (0, 0)
     return DashboardData(
         user=user,
         couple=couple,
@@ -53,12 +53,8 @@ def dashboard_data_for(*, user: User) -> DashboardData:
         completed_checkups=tuple(checkups_completed_for(couple=couple).order_by("-completed_at"))
         if couple
         else (),
-        shares_waiting=sum(
-            1
-            for s in shares
-            if s.state == s.State.PROPOSED and user.pk not in {a.user_id for a in s.agreements.all()}
-        ),
-        shares_active=sum(1 for s in shares if s.state == s.State.ACTIVE),
+        shares_waiting=shares_waiting,
+        shares_active=shares_active,
         is_counsellor=counsellor_profile_of(user=user) is not None,
     )
 

@@ -165,6 +165,7 @@ def test_the_couple_proposes_and_agrees_through_the_sharing_page(client, couple_
 
     assert "does not check counsellors" in sharing
     assert response.status_code == 302
+    assert "waiting for your answer" not in client.get(reverse("dashboard")).content.decode()
     share = Share.objects.get(couple=couple)
     client.force_login(b)
     waiting = client.get(reverse("dashboard")).content.decode()

@@ -85,8 +85,9 @@ BUDGETS = {
     # and then checkups, answer sheets, answers of every round in one query each.
     "report": 7,
     # session, user, active couple, open checkup, own sheet, partner, safety
-    # answers (own), the sheet's checkup, completed checkups.
-    "dashboard": 9,
+    # answers (own), the sheet's checkup, completed checkups, the couple's
+    # counsellor shares (counted in one query), the person's counsellor profile.
+    "dashboard": 11,
     # session, user, checkup, own sheet, partner, saved answers.
     "question page": 6,
     # the question page's six, then the save in one transaction: savepoint,
