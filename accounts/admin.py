@@ -1,7 +1,13 @@
+from typing import Any
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.db.models import Field
+from django.forms import Field as FormField
+from django.http import HttpRequest
 
 from accounts.models import User
+from accounts.names import DisplayNameField
 
 
 @admin.register(User)
@@ -17,3 +23,11 @@ class UserAdmin(BaseUserAdmin):
     add_fieldsets = (
         (None, {"classes": ("wide",), "fields": ("email", "display_name", "password1", "password2")}),
     )
+
+    def formfield_for_dbfield(
+        self, db_field: Field[Any, Any], request: HttpRequest, **kwargs: Any
+    ) -> FormField | None:
+        # Staff edit names through the same cleaning as sign-up.
+        if db_field.name == "display_name":
+            return DisplayNameField(label=db_field.verbose_name, help_text=db_field.help_text)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)

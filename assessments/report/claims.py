@@ -115,8 +115,10 @@ def _strongest(f: Facts) -> int:
 
 
 def _agreement_adds_up(f: Facts, x: Position) -> bool:
-    gaps = abs(f.self_toward(x) - f.seen_toward(x)) + abs(f.self_away(x) - f.seen_away(x))
-    return f.agreement(x) == 100 - gaps // 2  # half points round up, so the gap rounds down
+    gap = max(abs(f.self_toward(x) - f.seen_toward(x)), abs(f.self_away(x) - f.seen_away(x)))
+    # "close" only when no move's two views are a full step apart (no gap sentence follows).
+    close = agreement_band(f.agreement(x)) is Band.HIGH
+    return f.agreement(x) == 100 - gap and close == (gap < VIEW_GAP)
 
 
 def _both(test: Callable[[Position], bool]) -> bool:

@@ -17,7 +17,7 @@ def guidance_sections(w: Writer) -> list[ReportSection]:
         sections = _for_each_role(w, d.pursuing, d.distancing)
     else:
         sections = [_for_the_outcome(d.pattern)]
-    sections.append(_for_both())
+    sections.append(_for_both(d.pattern))
     return sections
 
 
@@ -64,7 +64,7 @@ def _for_each_role(w: Writer, pursuing: Position, distancing: Position) -> list[
             (
                 _(
                     "{q}, these steps are for the moments you feel the pull to move away from {p}. They "
-                    "help {p} feel the care that is often behind your need for space."
+                    "help {p} feel the care that is often behind taking space."
                 ).format(p=p, q=q),
             ),
             fill(
@@ -148,25 +148,44 @@ def _for_the_outcome(pattern: Pattern) -> ReportSection:
     )
 
 
-def _for_both() -> ReportSection:
-    return ReportSection(
-        "guidance-both",
-        _("For both of you: facing the pattern together"),
-        (
+def _for_both(pattern: Pattern) -> ReportSection:
+    # Only a pursue-distance loop has one partner on each side; the mutual
+    # patterns share one move; flexible and unclear couples have no loop to name.
+    fear = _(
+        "When tension rises, your moves often come from fear. Moving away is not rejection, and moving "
+        "toward is not criticism."
+    )
+    if pattern in (Pattern.FLEXIBLE, Pattern.NO_CLEAR_DIRECTION):
+        title = _("For both of you: when tension rises")
+        paragraphs = (_("Tension is something you face together, not a fault in either of you."), fear)
+        first = _(
+            "When you feel tension start, name it with a word you chose on a calm day. Then you can "
+            "face it side by side."
+        )
+    else:
+        title = _("For both of you: facing the pattern together")
+        if pattern is Pattern.PURSUE_DISTANCE:
+            fear = _(
+                "When tension rises, your moves often come from fear, not from rejection or criticism. "
+                "One of you may fear losing the other; one may fear being swamped."
+            )
+        paragraphs = (
             _(
                 "The pattern is the problem, not either of you. Each of you is protecting the relationship "
                 "in your own way."
             ),
-            _(
-                "When tension rises, your moves often come from fear, not from rejection or criticism. "
-                "One of you may fear losing the other; one may fear being swamped."
-            ),
-        ),
+            fear,
+        )
+        first = _(
+            "When you see a loop start, name it with a word you chose on a calm day. Then you can "
+            "face it side by side."
+        )
+    return ReportSection(
+        "guidance-both",
+        title,
+        paragraphs,
         (
-            _(
-                "When you see a loop start, name it with a word you chose on a calm day. Then you can "
-                "face it side by side."
-            ),
+            first,
             _(
                 'Hear moving toward as "I\'m scared of losing you" and moving away as "I\'m scared of '
                 'making it worse".'

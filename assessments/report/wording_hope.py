@@ -24,6 +24,18 @@ def hope_section(w: Writer) -> ReportSection:
             "Whatever you find when you look together, loops like these can soften. Couples who learn "
             "their own pattern often find the hard moments become calmer and more in tune."
         )
+    elif pattern is Pattern.BOTH_PURSUING:
+        softening = _(
+            "Loops like this can soften. As each of you learns to slow down and make room for the "
+            "other, the dance becomes less reactive and more in tune, and trust and warmth can take "
+            "the old loop's place."
+        )
+    elif pattern is Pattern.BOTH_DISTANCING:
+        softening = _(
+            "Loops like this can soften. As each of you learns to stay a little longer and to come back "
+            "on purpose, the dance becomes less reactive and more in tune, and trust and warmth can take "
+            "the old loop's place."
+        )
     else:
         softening = _(
             "Loops like this can soften. As the one who presses learns to slow down and the one who "
@@ -56,6 +68,7 @@ def counselling_section(w: Writer) -> ReportSection | None:
     cost = score_text(max(f.cost("a"), f.cost("b")))
     cycle = score_text(d.cycle_intensity)
     high_cycle = d.cycle_strength is Strength.HIGH and d.reliable
+    has_loop = d.pattern in (Pattern.PURSUE_DISTANCE, Pattern.BOTH_PURSUING, Pattern.BOTH_DISTANCING)
     if high_cycle and d.cost_high:
         reason = w.say(
             "counsel.cycle_and_cost",
@@ -81,11 +94,17 @@ def counselling_section(w: Writer) -> ReportSection | None:
                 "This is a good moment to think about seeing a couples counsellor. A counsellor can help "
                 "you slow the loop down as it happens, understand where each of your needs comes from, "
                 "and practise new ways of connecting."
+            )
+            if has_loop
+            else _(
+                "This is a good moment to think about seeing a couples counsellor. A counsellor can help "
+                "you calm hard moments, understand where each of your needs comes from, "
+                "and practise new ways of connecting."
             ),
             _(
                 "One is the Gottman Method, which helps partners read each other's signals. Another is "
-                "emotionally focused therapy, which works with loops like this one. We name them as "
-                "examples, not to endorse one method or one counsellor."
+                "emotionally focused therapy, which works with how partners react to each other. We name "
+                "them as examples, not to endorse one method or one counsellor."
             ),
             _("Asking for help is not a verdict on your relationship. It is one more way of protecting it."),
         ),

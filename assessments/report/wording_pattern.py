@@ -73,10 +73,11 @@ def reliability_section(w: Writer) -> ReportSection | None:
     paragraphs = []
     for person in patterned:
         sentence = (
-            _("{name} chose the top answer for nearly all the items, even ones that point opposite ways.")
+            _("{name} chose the top answer for most of the statements, even ones that point opposite ways.")
             if person.style.extreme == "highest"
             else _(
-                "{name} chose the bottom answer for nearly all the items, even ones that point opposite ways."
+                "{name} chose the bottom answer for most of the statements, even ones that point opposite "
+                "ways."
             )
         )
         paragraphs.append(

@@ -251,6 +251,11 @@ def cost_section(w: Writer) -> ReportSection:
             "Calming down before you respond, saying plainly what you need, and naming the loop together "
             "are the habits the guidance below builds on."
         )
+        if loop
+        else _(
+            "Calming down before you respond, saying plainly what you need, and naming tension together "
+            "as it starts are the habits the guidance below builds on."
+        )
     )
     title = (
         _("What the pattern costs, and what already helps")

@@ -108,8 +108,12 @@ class PersonDynamic:
 
     @property
     def agreement(self) -> int:
-        """How closely self-view and partner's view match, 0-100: 100 minus the mean gap."""
-        return whole(100 - (abs(self.pursuit_gap) + abs(self.distance_gap)) / 2)
+        """How closely self-view and partner's view match, 0-100: 100 minus the larger of the two gaps.
+
+        The larger gap, not the mean, so that "close" is never printed beside a
+        move whose two views are a full answer step apart.
+        """
+        return 100 - max(abs(self.pursuit_gap), abs(self.distance_gap))
 
     @property
     def agreement_band(self) -> Band:

@@ -53,7 +53,9 @@ ACCOUNT_MARGIN = LOOP_GAP
 #: denominator; compared exactly).
 PATTERNED_SHARE = (3, 4)
 
-#: Agreement between a self-view and the partner's view (0-100): close from
-#: 75 (within one answer step on average), far apart below 50 (two steps).
-AGREEMENT_CLOSE = 75
-AGREEMENT_APART = 50
+#: Agreement between a self-view and the partner's view (0-100, 100 minus the
+#: larger gap of the two moves): close from 76 (both moves less than one answer
+#: step apart, so no gap is named beside it), far apart from 50 down (one move
+#: two steps apart or more).
+AGREEMENT_CLOSE = 100 - int(VIEW_GAP) + 1
+AGREEMENT_APART = 100 - 2 * int(VIEW_GAP) + 1

@@ -13,6 +13,7 @@ from assessments.scoring import (
     MOVE_SCALES,
     SHARED_SCALES,
     VARIED,
+    Band,
     CoupleDynamic,
     CoupleDynamicV1,
     Pattern,
@@ -131,6 +132,25 @@ def test_contradicting_accounts_are_named_and_give_no_direction():
     assert (result.reading_by_a, result.reading_by_b) == ("b", "a")
     assert result.accounts_contradict and not result.roles_agree
     assert result.a.agreement == result.b.agreement == 0
+
+
+@pytest.mark.parametrize(
+    ("own", "seen", "agreement", "band"),
+    [
+        ((60, 40), (60, 40), 100, Band.HIGH),
+        ((60, 40), (84, 40), 76, Band.HIGH),
+        ((60, 40), (85, 40), 75, Band.MODERATE),  # one move a full step apart: no longer "close"
+        ((60, 40), (90, 70), 70, Band.MODERATE),
+        ((60, 40), (10, 40), 50, Band.LOW),
+    ],
+)
+def test_agreement_is_100_minus_the_larger_gap_and_close_only_within_one_step(own, seen, agreement, band):
+    def person(toward: int, away: int, sees_toward: int, sees_away: int) -> ScaleScores:
+        return ScaleScores(toward, away, sees_toward, sees_away, 50, 50, 50, 50)
+
+    result = dynamic_from_scores(person(*own, 50, 50), person(50, 50, *seen), steps=STEPS)
+    assert result.a.agreement == agreement and result.a.agreement_band is band
+    assert (band is Band.HIGH) == result.a.views_agree
 
 
 @pytest.mark.parametrize(("value", "extreme"), [(5, "highest"), (1, "lowest")])

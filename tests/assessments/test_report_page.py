@@ -517,7 +517,8 @@ def test_patterned_answers_put_the_reliability_note_before_everything_else(compl
     assert article.index('class="notice report-reliability"') < article.index("<h1>")
     assert "Read this report with care" in article
     assert (
-        "Robin chose the top answer for nearly all the items, even ones that point opposite ways." in article
+        "Robin chose the top answer for most of the statements, even ones that point opposite ways."
+        in article
     )
     assert "section-reliability" not in article  # shown once, as the note, not again as a section
 

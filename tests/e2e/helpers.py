@@ -204,7 +204,7 @@ def sign_up_and_verify(person: Person, checks: PageChecks | None = None) -> None
     expect(page.get_by_role("heading", level=1)).to_have_text("Enter Email Verification Code")
     if checks:
         checks.check(page, f"verification code, {person.name}")
-    message = latest_email_to(person.email, subject_contains="Confirm Your Email")
+    message = latest_email_to(person.email, subject_contains="confirm your email address")
     field(page, "Code").fill(verification_code_in(message))
     page.get_by_role("button", name="Confirm").click()
     expect(page.get_by_role("button", name="Log out")).to_be_visible()
