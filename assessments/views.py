@@ -32,6 +32,7 @@ from assessments.services import (
     answer_sheet_submit,
     checkup_start,
 )
+from assessments.signals import report_panels
 from core.audit import audit_refused
 from core.errors import AppError
 from couples.selectors import couple_active_for, couple_partner
@@ -221,4 +222,10 @@ def report_view(request: AuthenticatedHttpRequest, checkup_id: int) -> HttpRespo
     if data is None:
         audit_refused(request, "report")
         raise Http404
-    return render(request, "assessments/report.html", {"page": report_page(data, reader_id=request.user.pk)})
+    panels = [
+        html
+        for _receiver, html in report_panels.send(sender=Checkup, checkup=checkup, user=request.user)
+        if html
+    ]
+    context = {"page": report_page(data, reader_id=request.user.pk), "panels": panels}
+    return render(request, "assessments/report.html", context)

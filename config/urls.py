@@ -11,5 +11,6 @@ urlpatterns = [
     path("", include("couples.urls")),
     path("", include("assessments.urls")),
     path("", include("counsellors.urls")),
+    path("", include("practice.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -8,6 +8,9 @@ from typing import Any
 from assessments.instrument import get_instrument
 from assessments.models import AnswerSheet, Checkup
 from assessments.presenters import report_page
+from practice.models import Agreement
+from practice.presenters import PlanPage, plan_page
+from practice.selectors import VersionRecord
 from web.selectors import DashboardData, ExportData
 
 
@@ -50,6 +53,8 @@ class DashboardPage:
     shares_waiting: int
     shares_active: int
     is_counsellor: bool
+    #: The pause plan, once there is a report to start it from (or a plan already).
+    plan: PlanPage | None
 
 
 def dashboard_page(data: DashboardData, *, has_incoming_invitation: bool) -> DashboardPage:
@@ -63,6 +68,7 @@ def dashboard_page(data: DashboardData, *, has_incoming_invitation: bool) -> Das
         else:
             step = CheckupStep.IN_PROGRESS if sheet.started_at else CheckupStep.NOT_STARTED
     invitation = data.invitation
+    plan = plan_page(data.plan) if data.plan else None
     return DashboardPage(
         display_name=data.user.display_name,
         in_couple=data.couple is not None,
@@ -87,6 +93,7 @@ def dashboard_page(data: DashboardData, *, has_incoming_invitation: bool) -> Das
         shares_waiting=data.shares_waiting,
         shares_active=data.shares_active,
         is_counsellor=data.is_counsellor,
+        plan=plan if plan and (data.completed_checkups or plan.state != "none") else None,
     )
 
 
@@ -142,6 +149,7 @@ class ExportDocument:
     couples: list[dict[str, Any]]
     invitations_sent: list[dict[str, Any]]
     checkups: list[CheckupExport]
+    pause_plans: list[dict[str, Any]]
 
     def as_json(self) -> dict[str, Any]:
         document = asdict(self)
@@ -217,4 +225,48 @@ def export_document(data: ExportData, *, now: datetime) -> ExportDocument:
             for i in data.invitations_sent
         ],
         checkups=checkups,
+        pause_plans=[_plan_export(agreement, versions, data) for agreement, versions in data.agreements],
     )
+
+
+def _plan_export(
+    agreement: Agreement, versions: tuple[VersionRecord, ...], data: ExportData
+) -> dict[str, Any]:
+    user = data.user
+    mine = "settle_a" if agreement.person_a_id == user.pk else "settle_b"
+    theirs = "settle_b" if mine == "settle_a" else "settle_a"
+    return {
+        "started": _iso(agreement.created_at),
+        "agreed_version": agreement.active_number,
+        "first_agreed": _iso(agreement.activated_at),
+        "closed": _iso(agreement.closed_at),
+        "versions": [
+            {
+                "number": r.version.number,
+                "written_by_me": r.version.author_id == user.pk,
+                "saved_at": _iso(r.version.created_at),
+                "signal": r.version.signal,
+                "pause_minutes": r.version.pause_minutes,
+                "how_i_settle": getattr(r.version, mine),
+                "how_my_partner_settles": getattr(r.version, theirs),
+                "who_restarts": r.version.get_restarter_display(),
+                "how_we_come_back": r.version.return_plan,
+                "what_the_one_who_waits_does": r.version.waiting_plan,
+                "accepted_by_me": user.pk in r.accepted_by,
+            }
+            for r in versions
+        ],
+        # Only my own answers; the partner's are theirs to export.
+        "my_check_ins": [
+            {
+                "week": c.week,
+                "answered_at": _iso(c.submitted_at),
+                "how_often_the_loop_started": c.get_loop_count_display(),
+                "signal_used": c.get_signal_used_display(),
+                "return_as_agreed": c.get_returned_display(),
+                "how_it_felt": c.get_feeling_display(),
+            }
+            for c in data.check_ins
+            if c.agreement_id == agreement.pk
+        ],
+    }

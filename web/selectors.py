@@ -18,6 +18,8 @@ from counsellors.models import AccessLogEntry
 from counsellors.selectors import access_log_for_member, counsellor_profile_of, share_counts_for
 from couples.models import Couple, Invitation
 from couples.selectors import couple_active_for, couple_partner, invitation_open_from
+from practice.models import Agreement, CheckIn
+from practice.selectors import PlanData, VersionRecord, agreements_of, check_ins_of, plan_data_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +36,7 @@ class DashboardData:
     shares_waiting: int
     shares_active: int
     is_counsellor: bool
+    plan: PlanData | None
 
 
 def dashboard_data_for(*, user: User) -> DashboardData:
@@ -56,6 +59,7 @@ def dashboard_data_for(*, user: User) -> DashboardData:
         shares_waiting=shares_waiting,
         shares_active=shares_active,
         is_counsellor=counsellor_profile_of(user=user) is not None,
+        plan=plan_data_for(user=user, couple=couple, detail=False) if couple else None,
     )
 
 
@@ -81,6 +85,9 @@ class ExportData:
     couples: tuple[tuple[Couple, User | None], ...]
     invitations_sent: tuple[Invitation, ...]
     sheets: tuple[SheetRecord, ...]
+    #: Pause plans with all their versions (written together, so whole), and only the person's own check-ins.
+    agreements: tuple[tuple[Agreement, tuple[VersionRecord, ...]], ...]
+    check_ins: tuple[CheckIn, ...]
 
 
 def export_data_for(*, user: User, include_safety: bool) -> ExportData:
@@ -116,4 +123,6 @@ def export_data_for(*, user: User, include_safety: bool) -> ExportData:
             )
             for sheet in sheets
         ),
+        agreements=agreements_of(user=user),
+        check_ins=check_ins_of(user=user),
     )

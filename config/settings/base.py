@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "couples",
     "assessments",
     "counsellors",
+    "practice",
     "web",
 ]
 

@@ -47,7 +47,8 @@ GUIDANCE_VARIANTS = {
 # the checkup (membership-scoped), memberships, checkups, responses, answers.
 # allauth's session tracking writes at most every few minutes
 # (core.middleware.UserSessionActivityMiddleware), so not on this visit.
-REPORT_QUERIES = 7
+# The pause plan panel (practice, through assessments.signals.report_panels): its agreement, none here (1).
+REPORT_QUERIES = 8
 # Middling answers, so that the dance picture's marks sit away from the edges.
 LEANS_IN = {"pursuit": 4, "distance": 2, "partner_pursuit": 2, "partner_distance": 4,
             "anxiety": 4, "avoidance": 2, "impact": 3, "repair": 3}  # fmt: skip

@@ -82,12 +82,13 @@ def queries_for(client: Client, method: str, url: str, data: dict | None = None)
 # request; the session and the user are two of them.
 BUDGETS = {
     # session, user, the checkup (membership-scoped), memberships with users,
-    # and then checkups, answer sheets, answers of every round in one query each.
-    "report": 7,
+    # and then checkups, answer sheets, answers of every round in one query each;
+    # the pause plan panel (practice): its agreement, none here.
+    "report": 8,
     # session, user, active couple, open checkup, own sheet, partner, safety
-    # answers (own), the sheet's checkup, completed checkups, the couple's
-    # counsellor shares (counted in one query), the person's counsellor profile.
-    "dashboard": 11,
+    # answers (own), the sheet's checkup, completed checkups; the pause plan's agreement;
+    # the couple's counsellor shares (counted in one query), the person's counsellor profile.
+    "dashboard": 12,
     # session, user, checkup, own sheet, partner, saved answers.
     "question page": 6,
     # the question page's six, then the save in one transaction: savepoint,

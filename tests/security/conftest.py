@@ -1,9 +1,10 @@
 """The world of the security tests, and a way to make every request against it fresh.
 
-Couple {A, B} has a complete checkup (so its report exists), couple {C, D} has
-none, "solo" is a verified person with no couple. "counsellor" has a counsellor
-profile and {A, B}'s active share (and a link sent to a couple); "other_counsellor"
-has a profile and nothing shared with them.
+Couple {A, B} has a complete checkup (so its report exists), a pause plan
+both accepted eight days ago (so week 1's check-in is open) and an active
+share with "counsellor"; couple {C, D} has none of these, "solo" is a verified
+person with no couple. "counsellor" has a counsellor profile (and a link sent
+to a couple); "other_counsellor" has a profile and nothing shared with them.
 
 The world is built once per module inside a transaction that is rolled back
 at the end (like ``TestCase.setUpTestData``), and every request is made inside
@@ -15,6 +16,7 @@ did (a share, a hold-back, a logout), and the module stays fast.
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import timedelta
 from http.cookies import SimpleCookie
 
 import pytest
@@ -22,6 +24,7 @@ from allauth.account.utils import user_pk_to_url_str
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.test import Client
+from django.utils import timezone
 
 from accounts.models import User
 from assessments.instrument import current_instrument
@@ -31,6 +34,8 @@ from counsellors.models import CounsellorInvitation, Share
 from counsellors.services import counsellor_invitation_create, share_agree, share_propose
 from couples.models import Couple, Invitation
 from couples.services import invitation_accept, invitation_create
+from practice.models import Agreement
+from practice.services import agreement_accept, agreement_edit
 from tests.factories import CounsellorFactory, UserFactory
 from tests.support.answers import DISTANCING, PURSUING, answers_for, save_answers
 
@@ -58,6 +63,7 @@ class World:
         private_section = next(s.key for s in current_instrument().sections if s.private)
         self.url_values = {
             "checkup_id": self.checkup.pk,
+            "week": 1,
             "section_key": private_section,
             # The admin's: {A, B}'s couple, A's account.
             "app_label": "couples",
@@ -108,6 +114,23 @@ def _linked(a: User, b: User) -> Couple:
     return invitation_accept(invitation=Invitation.objects.get(pk=invitation.pk), user=b)
 
 
+def _agreed_plan(couple: Couple, a: User, b: User) -> None:
+    agreement_edit(
+        couple=couple,
+        user=a,
+        base_number=0,
+        signal="Pause",
+        pause_minutes=30,
+        own_settle="A walk.",
+        restarter="caller",
+        return_plan="Back at the agreed time.",
+        waiting_plan="Read instead of following.",
+    )
+    agreement_accept(couple=couple, user=a, number=1)
+    agreement_accept(couple=couple, user=b, number=1)
+    Agreement.objects.filter(couple=couple).update(activated_at=timezone.now() - timedelta(days=8))
+
+
 def build_world() -> World:
     a, b, c, d = UserFactory(), UserFactory(), UserFactory(), UserFactory()
     couple = _linked(a, b)
@@ -121,6 +144,7 @@ def build_world() -> World:
     assert checkup.is_complete
     counsellor = CounsellorFactory()
     share = share_agree(share=share_propose(couple=couple, user=a, counsellor=counsellor), user=b)
+    _agreed_plan(couple, a, b)
     return World(
         solo=UserFactory(),
         a=a,

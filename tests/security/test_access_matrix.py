@@ -133,6 +133,24 @@ EXPECTED: dict[tuple[str, str], tuple[int | str, ...]] = {
     ("counsellors:invitation", "POST"):             (405,      405,      405,      405,      405,      405,      405),
     ("counsellors:invitation_accept", "GET"):       (405,      405,      405,      405,      405,      405,      405),
     ("counsellors:invitation_accept", "POST"):      (404,      404,      404,      404,      404,      404,      404),
+    # The pause plan is always the person's own couple's (no id in the URL): solo has none (404);
+    # C reaches {C, D}'s, which is not written yet: C may start it (an edit naming {A, B}'s version 1
+    # is refused as bad input, 400), and there is nothing to accept, print, check in on or remind
+    # about (404). A and B see and change {A, B}'s.
+    ("practice:plan", "GET"):                       (LOGIN,    404,      200,      200,      200,      404,      404),
+    ("practice:plan", "POST"):                      (LOGIN,    405,      405,      405,      405,      405,      405),
+    ("practice:edit", "GET"):                       (LOGIN,    404,      200,      200,      200,      404,      404),
+    ("practice:edit", "POST"):                      (LOGIN,    404,      REDIRECT, REDIRECT, 400,      404,      404),
+    ("practice:accept", "GET"):                     (LOGIN,    405,      405,      405,      405,      405,      405),
+    ("practice:accept", "POST"):                    (LOGIN,    404,      REDIRECT, REDIRECT, 404,      404,      404),
+    ("practice:card", "GET"):                       (LOGIN,    404,      200,      200,      404,      404,      404),
+    ("practice:card", "POST"):                      (LOGIN,    405,      405,      405,      405,      405,      405),
+    ("practice:card_text", "GET"):                  (LOGIN,    404,      200,      200,      404,      404,      404),
+    ("practice:card_text", "POST"):                 (LOGIN,    405,      405,      405,      405,      405,      405),
+    ("practice:check_in", "GET"):                   (LOGIN,    404,      200,      200,      404,      404,      404),
+    ("practice:check_in", "POST"):                  (LOGIN,    404,      REDIRECT, REDIRECT, 404,      404,      404),
+    ("practice:reminders", "GET"):                  (LOGIN,    405,      405,      405,      405,      405,      405),
+    ("practice:reminders", "POST"):                 (LOGIN,    404,      REDIRECT, REDIRECT, 404,      404,      404),
     # --- allauth ------------------------------------------------------------------------------------
     ("account_login", "GET"):                       (200,      REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT),
     ("account_login", "POST"):                      (200,      REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT),
@@ -195,6 +213,19 @@ def _post_data(world: World) -> dict[str, dict[str, object]]:
         "assessments:section": {"q_saf01": "5", "q_saf02": "5", "q_saf03": "5"},
         "assessments:review": {"share": "share"},
         "privacy_delete": {"confirm": "on"},
+        # An edit from {A, B}'s version 1.
+        "practice:edit": {
+            "base_number": 1,
+            "signal": "Time out",
+            "pause_minutes": 45,
+            "own_settle": "Tea.",
+            "restarter": "either",
+            "return_plan": "Back at the agreed time.",
+            "waiting_plan": "Read instead of following.",
+        },
+        "practice:accept": {"number": 1},
+        "practice:check_in": {"loop_count": "1", "signal_used": "yes", "returned": "yes", "feeling": "4"},
+        "practice:reminders": {"reminders": "off"},
         "privacy_export": {"include_safety": "on"},
         "counsellors:profile": {"name": "Morgan Hale", "practice": "Hale Counselling", "website": ""},
         "counsellors:invite": {"email": "another.couple@example.org"},
@@ -287,7 +318,7 @@ def test_each_url_of_ours_has_its_own_row_and_no_library_group_covers_it():
     own = {route.key for route in OWN}
 
     assert {"landing", "dashboard", "healthz", "privacy", "privacy_export", "privacy_delete"} <= own
-    for namespace in ("couples:", "assessments:", "counsellors:"):
+    for namespace in ("couples:", "assessments:", "counsellors:", "practice:"):
         assert any(key.startswith(namespace) for key in own), namespace
     for route in OWN:
         assert route.name, f"unnamed URL pattern of ours: {route.route}"
@@ -318,6 +349,17 @@ def test_the_table_gives_outsiders_404_and_anonymous_the_login_for_everything_of
             # The counsellor reads the report at their own URL, never at the couple's.
             if route.key != "counsellors:report":
                 assert counsellor in {404, 405}, (route.key, method)
+
+
+def test_the_table_gives_solo_404_and_anonymous_the_login_for_every_page_of_the_pause_plan():
+    practice_routes = [route for route in OWN if route.key.startswith("practice:")]
+
+    assert len(practice_routes) == 7
+    for route in practice_routes:
+        for method in METHODS:
+            anon, solo, *_ = EXPECTED[route.key, method]
+            assert anon == LOGIN, (route.key, method)
+            assert solo in {404, 405}, (route.key, method)
 
 
 @pytest.mark.parametrize("role", ROLES)
