@@ -6,7 +6,6 @@ to show the person) when a rule stops them.
 
 from collections.abc import Mapping
 from datetime import timedelta
-from functools import partial
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -25,7 +24,7 @@ from assessments.selectors import (
     checkup_open_for,
 )
 from core.errors import AppError
-from core.mail import email_send
+from core.mail import email_queue
 from couples.models import Couple
 
 REMINDER_INTERVAL = timedelta(days=1)
@@ -128,15 +127,17 @@ def _complete_if_ready(checkup: Checkup) -> bool:
     checkup.save(update_fields=["completed_at"])
     link = settings.SITE_URL + reverse("assessments:report", args=[checkup.pk])
     for r in sheets:
-        transaction.on_commit(partial(_send_report_ready, r.user, link))
+        # In this transaction: a report never opens without its emails queued.
+        _send_report_ready(r.user, link)
     return True
 
 
 def _send_report_ready(person: User, link: str) -> None:
-    email_send(
+    email_queue(
         template_prefix="assessments/email/report_ready",
         to=person.email,
         context={"person": person, "link": link},
+        user_id=person.pk,
     )
 
 
@@ -204,11 +205,10 @@ def answer_sheet_remind_partner(*, sheet: AnswerSheet) -> AnswerSheet:
     sheet.save(update_fields=["reminder_sent_at"])
     partner, sender = partner_sheet.user, sheet.user
     link = settings.SITE_URL + reverse("assessments:checkup", args=[checkup.pk])
-    transaction.on_commit(
-        lambda: email_send(
-            template_prefix="assessments/email/reminder",
-            to=partner.email,
-            context={"person": partner, "sender_name": sender.display_name, "link": link},
-        )
+    email_queue(
+        template_prefix="assessments/email/reminder",
+        to=partner.email,
+        context={"person": partner, "sender_name": sender.display_name, "link": link},
+        user_id=partner.pk,
     )
     return sheet

@@ -1,28 +1,26 @@
-"""Outgoing mail: rendered in the request, delivered by a background task.
+"""Outgoing mail: rendered in the request, written to the outbox in its transaction.
 
 Every message has a plain-text and an HTML part. Where a template set has no
 HTML body, the text body is wrapped in the site's email layout.
 """
 
+import logging
 import re
+from functools import partial
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.tasks import task
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.html import format_html_join, urlize
 from django.utils.safestring import SafeString
 
+from core.models import OutboxMessage
+from core.outbox import outbox_deliver_due
 
-@task()
-def email_deliver(*, subject: str, body_text: str, body_html: str, to: list[str]) -> None:
-    """Send one rendered message. Runs in the task worker (or inline by default)."""
-    message = EmailMultiAlternatives(subject=subject, body=body_text, to=to)
-    message.attach_alternative(body_html, "text/html")
-    message.send()
+logger = logging.getLogger("attune.mail")
 
 
 def _linked(line: str) -> SafeString:
@@ -56,25 +54,32 @@ def email_render(*, template_prefix: str, context: dict[str, Any]) -> tuple[str,
     return subject, body_text, body_html
 
 
-def email_send(*, template_prefix: str, to: str, context: dict[str, Any]) -> None:
-    """Render an email now and queue its delivery.
-
-    Callers inside ``transaction.atomic`` should call this from
-    ``transaction.on_commit`` so that nothing is sent for a rolled-back change.
-    """
-    subject, body_text, body_html = email_render(template_prefix=template_prefix, context=context)
-    email_deliver.enqueue(subject=subject, body_text=body_text, body_html=body_html, to=[to])
-
-
-def email_queue(*, template_prefix: str, to: str, context: dict[str, Any], user_id: int | None) -> None:
+def email_queue(
+    *, template_prefix: str, to: str, context: dict[str, Any], user_id: int | None
+) -> OutboxMessage:
     """Queue an email that a state change promises. Call it inside that change's transaction.
 
-    The message is rendered now and handed to delivery only if the transaction
-    commits, so nothing is sent for a rolled-back change. ``user_id`` names the
-    person the mail is about (for the record of failed sends); None for an
-    address with no account yet.
+    The message is rendered now and written to the outbox in the caller's
+    transaction: if the change rolls back, so does the mail, and once the
+    change commits the mail cannot be lost (a worker sends it, with retries).
+    ``user_id`` names the person the mail is about (for the record of failed
+    sends and for account deletion); None for an address with no account yet.
     """
     subject, body_text, body_html = email_render(template_prefix=template_prefix, context=context)
-    transaction.on_commit(
-        lambda: email_deliver.enqueue(subject=subject, body_text=body_text, body_html=body_html, to=[to])
+    now = timezone.now()
+    message = OutboxMessage.objects.create(
+        template=template_prefix,
+        to=to,
+        subject=subject[:300],
+        body_text=body_text,
+        body_html=body_html,
+        user_id=user_id,
+        created_at=now,
+        next_attempt_at=now,
     )
+    logger.info("outbox: queued message %s (%s) for user=%s", message.pk, template_prefix, user_id)
+    if settings.MAIL_DELIVERY == "on_commit":
+        # Local runs and tests have no worker: the process sends it itself, after
+        # the commit, through the same claim-and-record path the worker uses.
+        transaction.on_commit(partial(outbox_deliver_due, ids=[message.pk]))
+    return message

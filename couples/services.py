@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from accounts.selectors import user_has_verified_email
 from core.errors import AppError
-from core.mail import email_send
+from core.mail import email_queue
 from couples.models import Couple, Invitation, InvitationSend, Membership
 from couples.selectors import couple_active_for, couple_partner, token_hash
 from couples.signals import couple_ending
@@ -50,7 +50,13 @@ def _send_invitation_email(invitation: Invitation, token: str) -> None:
     # In the query string, so access logs (which record only the path) never hold it.
     link = settings.SITE_URL + reverse("couples:invitation_open") + "?" + urlencode({"t": token})
     context = {"invitation": invitation, "inviter_name": invitation.inviter.display_name, "link": link}
-    email_send(template_prefix="couples/email/invitation", to=invitation.email, context=context)
+    # The inviter is the person this mail is about: a failed send shows on their dashboard.
+    email_queue(
+        template_prefix="couples/email/invitation",
+        to=invitation.email,
+        context=context,
+        user_id=invitation.inviter_id,
+    )
 
 
 @transaction.atomic
@@ -85,7 +91,7 @@ def invitation_create(*, inviter: User, email: str, message: str = "") -> Invita
     invitation.full_clean()
     invitation.save()
     InvitationSend.objects.create(invitation=invitation, sent_at=now)
-    transaction.on_commit(lambda: _send_invitation_email(invitation, token))
+    _send_invitation_email(invitation, token)
     return invitation
 
 
@@ -110,7 +116,7 @@ def invitation_resend(*, invitation: Invitation, user: User) -> Invitation:
     invitation.expires_at = now + INVITATION_LIFETIME
     invitation.save(update_fields=["token_hash", "sent_at", "expires_at"])
     InvitationSend.objects.create(invitation=invitation, sent_at=now)
-    transaction.on_commit(lambda: _send_invitation_email(invitation, token))
+    _send_invitation_email(invitation, token)
     return invitation
 
 
@@ -178,12 +184,11 @@ def invitation_accept(*, invitation: Invitation, user: User) -> Couple:
     # Anything else either of them had out is now moot.
     Invitation.objects.open().filter(inviter_id__in=[invitation.inviter_id, user.pk]).update(revoked_at=now)
     inviter = invitation.inviter
-    transaction.on_commit(
-        lambda: email_send(
-            template_prefix="couples/email/accepted",
-            to=inviter.email,
-            context={"inviter": inviter, "partner_name": user.display_name, "site_url": settings.SITE_URL},
-        )
+    email_queue(
+        template_prefix="couples/email/accepted",
+        to=inviter.email,
+        context={"inviter": inviter, "partner_name": user.display_name, "site_url": settings.SITE_URL},
+        user_id=inviter.pk,
     )
     return couple
 
@@ -219,12 +224,11 @@ def invitation_decline(*, invitation: Invitation, user: User | None) -> Invitati
     invitation.declined_at = timezone.now()
     invitation.save(update_fields=["declined_at"])
     inviter = invitation.inviter
-    transaction.on_commit(
-        lambda: email_send(
-            template_prefix="couples/email/declined",
-            to=inviter.email,
-            context={"inviter": inviter, "site_url": settings.SITE_URL},
-        )
+    email_queue(
+        template_prefix="couples/email/declined",
+        to=inviter.email,
+        context={"inviter": inviter, "site_url": settings.SITE_URL},
+        user_id=inviter.pk,
     )
     return invitation
 
@@ -241,11 +245,10 @@ def couple_leave(*, couple: Couple, user: User, notice: str = "couples/email/par
     couple.memberships.update(is_active=False)
     partner = couple_partner(couple=couple, user=user)
     if partner is not None:
-        transaction.on_commit(
-            lambda: email_send(
-                template_prefix=notice,
-                to=partner.email,
-                context={"person": partner, "site_url": settings.SITE_URL},
-            )
+        email_queue(
+            template_prefix=notice,
+            to=partner.email,
+            context={"person": partner, "site_url": settings.SITE_URL},
+            user_id=partner.pk,
         )
     return couple

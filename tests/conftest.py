@@ -1,5 +1,4 @@
 import pytest
-from django.core import mail
 from django.db import connection
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
@@ -10,6 +9,7 @@ from couples.services import invitation_accept, invitation_create
 from tests.factories import UserFactory
 from tests.support.answers import DISTANCING, PURSUING, answers_for, save_answers
 from tests.support.invitations import token_from_last_mail
+from tests.support.mail import mail_delivered
 
 # Property tests run pure code on a machine shared with other work: a per-example
 # time limit (or the check on how fast examples are made) would fail them at
@@ -78,7 +78,7 @@ def couple_of():
         b = b or UserFactory()
         invitation = invitation_create(inviter=a, email=b.email)
         couple = invitation_accept(invitation=Invitation.objects.get(pk=invitation.pk), user=b)
-        mail.outbox.clear()
+        mail_delivered().clear()
         return couple, a, b
 
     return make

@@ -83,7 +83,9 @@ def test_docker_compose_wires_db_web_worker_and_mailpit():
         assert service["build"] == "."
     assert "migrate" in services["web"]["command"]
     assert "gunicorn" in services["web"]["command"]
-    assert "db_worker" in services["worker"]["command"]
+    assert "task_worker" in services["worker"]["command"]
+    assert services["worker"]["restart"] == "unless-stopped"
+    assert "--check" in services["worker"]["healthcheck"]["test"]
     assert "1025:1025" in services["mailpit"]["ports"]
     assert (ROOT / "Dockerfile").read_text().count("requirements.lock") >= 2
 

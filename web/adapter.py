@@ -7,18 +7,26 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 
-from core.mail import email_send
+from core.mail import email_queue
 from couples.session import has_pending_invitation
 
 
 class AccountAdapter(DefaultAccountAdapter):
-    """allauth, adjusted: mail goes through the task queue, links use SITE_URL."""
+    """allauth, adjusted: mail goes through the outbox, links use SITE_URL."""
 
     def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
         # allauth's templates name the site from the request; ours is fixed.
         site = SimpleNamespace(name="Attune", domain=urlsplit(settings.SITE_URL).netloc)
         context = {"email": email, **context, "current_site": site, "site_url": settings.SITE_URL}
-        email_send(template_prefix=template_prefix, to=email, context=context)
+        # allauth calls this inside its own writes (a new code, a new address):
+        # queued in the same transaction, sent by the worker.
+        user = context.get("user")
+        email_queue(
+            template_prefix=template_prefix,
+            to=email,
+            context=context,
+            user_id=getattr(user, "pk", None),
+        )
 
     # Links in mail never come from the request's Host header.
     def get_reset_password_from_key_url(self, key: str) -> str:

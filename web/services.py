@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
+from core.outbox import outbox_forget
 from couples.models import Invitation
 from couples.selectors import couple_active_for
 from couples.services import couple_leave
@@ -28,6 +29,7 @@ def account_delete(*, user: User) -> None:
     addresses = {e.lower() for e in EmailAddress.objects.filter(user=user).values_list("email", flat=True)}
     addresses.add(user.email.lower())
     Invitation.objects.open().filter(email__in=addresses).update(revoked_at=timezone.now())
+    outbox_forget(user_id=user.pk, addresses=addresses)
     for session in UserSession.objects.filter(user=user):
         session.end()
     user.delete()

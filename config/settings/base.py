@@ -191,6 +191,23 @@ MAILERS = {
         "OPTIONS": {option: _email[key] for key, option in _MAILER_OPTIONS.items() if _email.get(key)},
     }
 }
+if _email["EMAIL_BACKEND"].endswith("smtp.EmailBackend"):
+    # A hung SMTP server must not hold a send past its lease (OUTBOX_LEASE_SECONDS).
+    MAILERS["default"]["OPTIONS"]["timeout"] = env.int("EMAIL_TIMEOUT_SECONDS", default=30)
+
+# Mail (core/outbox.py, docs/operations.md). "on_commit": the process that made
+# the change sends the mail right after its commit (local runs, tests: no
+# worker needed). "worker": `manage.py task_worker` sends it (production).
+MAIL_DELIVERY: str = env.str("MAIL_DELIVERY", default="on_commit")
+# A claimed message is taken back by another worker after this long; longer
+# than the SMTP timeout (EMAIL_TIMEOUT_SECONDS, 30 s), so a slow but live send is never sent twice.
+OUTBOX_LEASE_SECONDS: int = env.int("OUTBOX_LEASE_SECONDS", default=90)
+OUTBOX_MAX_ATTEMPTS: int = env.int("OUTBOX_MAX_ATTEMPTS", default=8)
+OUTBOX_RETRY_BASE_SECONDS: int = env.int("OUTBOX_RETRY_BASE_SECONDS", default=30)
+OUTBOX_RETRY_MAX_SECONDS: int = env.int("OUTBOX_RETRY_MAX_SECONDS", default=3600)
+# The worker's reconnect backoff tops out here; its healthcheck reads the heartbeat file.
+WORKER_MAX_BACKOFF_SECONDS: int = env.int("WORKER_MAX_BACKOFF_SECONDS", default=30)
+WORKER_HEARTBEAT_FILE: str = env.str("WORKER_HEARTBEAT_FILE", default="/tmp/attune-worker-heartbeat")  # noqa: S108
 
 TASKS = {
     "default": {

@@ -20,9 +20,10 @@ if not SITE_URL:
         "SITE_URL is not set: production needs the site's public origin, e.g. https://attune.example.org."
     )
 
-# Mail leaves through the database queue and `manage.py db_worker`, which keeps
-# a record of every failure instead of losing it inside a request.
+# Background tasks other than mail run from the database queue.
 TASKS = {"default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
+# Mail leaves through the outbox and `manage.py task_worker` (docs/operations.md).
+MAIL_DELIVERY = env.str("MAIL_DELIVERY", default="worker")
 DEBUG = False
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -2,10 +2,10 @@
 
 import pytest
 from allauth.account.models import EmailAddress
-from django.core import mail
 from django.urls import reverse
 
 from tests.factories import PASSWORD, UserFactory
+from tests.support.mail import mail_delivered
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +27,7 @@ def test_a_signed_in_session_adding_an_address_without_the_password_is_sent_to_r
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_reauthenticate"))
     assert not EmailAddress.objects.filter(email="new@example.org").exists()
-    assert mail.outbox == []
+    assert mail_delivered() == []
 
 
 def test_after_the_password_an_address_change_starts_and_the_current_address_is_told_at_once(client):
@@ -39,10 +39,10 @@ def test_after_the_password_an_address_change_starts_and_the_current_address_is_
 
     assert response.status_code == 302
     assert not response["Location"].startswith(reverse("account_reauthenticate"))
-    recipients = [message.to for message in mail.outbox]
+    recipients = [message.to for message in mail_delivered()]
     assert ["owner@example.org"] in recipients
     assert ["new@example.org"] in recipients
-    warning = next(m for m in mail.outbox if m.to == ["owner@example.org"])
+    warning = next(m for m in mail_delivered() if m.to == ["owner@example.org"])
     assert "new@example.org" in warning.body
     assert "If it was not you" in warning.body
 
@@ -82,8 +82,8 @@ def test_changing_the_password_needs_the_current_password_and_tells_the_address(
     )
     person.refresh_from_db()
     assert person.check_password(new)
-    assert [m.to for m in mail.outbox] == [["owner@example.org"]]
-    assert "password of your Attune account was changed" in mail.outbox[0].body
+    assert [m.to for m in mail_delivered()] == [["owner@example.org"]]
+    assert "password of your Attune account was changed" in mail_delivered()[0].body
 
 
 def test_a_completed_address_change_tells_the_old_address(client):
@@ -91,14 +91,14 @@ def test_a_completed_address_change_tells_the_old_address(client):
     client.force_login(person)
     _reauthenticate(client)
     _add_address(client)
-    code = next(m for m in mail.outbox if m.to == ["new@example.org"]).body
+    code = next(m for m in mail_delivered() if m.to == ["new@example.org"]).body
     code = next(
         line.strip() for line in code.splitlines() if line.strip().count("-") == 1 and len(line.strip()) == 9
     )
-    mail.outbox.clear()
+    mail_delivered().clear()
 
     client.post(reverse("account_email_verification_sent"), {"code": code})
 
     assert EmailAddress.objects.get(user=person).email == "new@example.org"
-    told = [m for m in mail.outbox if m.to == ["owner@example.org"]]
+    told = [m for m in mail_delivered() if m.to == ["owner@example.org"]]
     assert told and "changed from owner@example.org to new@example.org" in told[0].body

@@ -36,7 +36,12 @@ BLUEPRINT_REVERSED_V2 = BLUEPRINT_REVERSED | {"partner_pursuit": 1, "partner_dis
 MOVE_SCALES = ("pursuit", "distance", "partner_pursuit", "partner_distance")
 # An item that depends on what the other person does (e.g. "When I seem distant,
 # {partner} ...") scores two partners who make the same move lower on it.
-DEPENDS_ON_THE_OTHER = re.compile(r"(when|after|if|until|once) (i|\{partner\})\b", re.IGNORECASE)
+DEPENDS_ON_THE_OTHER = re.compile(r"\b(when|after|if|until|once) (i|\{partner\})\b", re.IGNORECASE)
+# ...and so does a feeling that only a partner who presses or pulls away can cause ("I feel pushed
+# to talk", "I feel shut out"): it scores the move the partner makes, not this person's own.
+PRESUMES_THE_OTHERS_MOVE = re.compile(
+    r"\b(pushed|pressured|pressed|chased|nagged|shut out|ignored|left alone|abandoned)\b", re.IGNORECASE
+)
 # (title, perspective, response scale, scales), in page order.
 BLUEPRINT_SECTIONS = [
     ("When tension rises between us", "self", "frequency", {"pursuit", "distance"}),
@@ -146,6 +151,13 @@ def test_no_v2_move_item_depends_on_what_the_other_person_does(v2):
     for scale in MOVE_SCALES:
         for item in v2.items_for_scale(scale):
             assert not DEPENDS_ON_THE_OTHER.search(item.text), item.id
+            assert not PRESUMES_THE_OTHERS_MOVE.search(item.text), item.id
+
+
+def test_no_v2_text_around_the_items_assumes_one_partner_on_each_side(v2):
+    # A couple who both move toward (or both move away) must not be told they make opposite moves.
+    for text in [section.intro for section in v2.sections] + [item.text for item in v2.items]:
+        assert not re.search(r"one of you .* the other", text, re.IGNORECASE), text
 
 
 @pytest.mark.parametrize("retired", ["reach", "step back", "stepping back", "retreat"])

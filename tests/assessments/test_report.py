@@ -194,6 +194,113 @@ def oracle(d: CoupleDynamic, key: str, about: tuple[Position, ...], text: str) -
     return cases[key]
 
 
+def signed(value: int) -> str:
+    """A lean as the report prints it: a plus sign, a minus sign (U+2212), or 0."""
+    return f"+{value}" if value > 0 else f"\N{MINUS SIGN}{-value}" if value < 0 else "0"
+
+
+def bindings(d: CoupleDynamic, key: str, about: tuple[Position, ...], names: dict[str, str]) -> list[str]:
+    """Fragments a claim's sentence must contain: each name next to that person's own numbers.
+
+    Written from the numbers, independently of the wording code, so a sentence that prints one
+    partner's name beside the other partner's figures (or the two names the wrong way round) fails.
+    """
+    a, b = figures(d, "a"), figures(d, "b")
+    na, nb = names["a"], names["b"]
+    x_, y_ = (about[0], other(about[0])) if about else ("a", "b")
+    x, y = figures(d, x_), figures(d, y_)
+    nx, ny = names[x_], names[y_]
+    q_ = about[1] if len(about) > 1 else y_
+    nq, q = names[q_], figures(d, q_)
+    band = band_word
+    view_gap = max(abs(x["ST"] - x["PT"]), abs(x["SA"] - x["PA"]))
+    agreement_word = "close" if view_gap < 25 else "some difference" if view_gap < 50 else "far apart"
+    lean_figures = f"(moving toward {x['T']}, moving away {x['A']}, lean {signed(x['L'])})"
+    reader = {r: names_more(d, r) for r in ("a", "b")}
+    cycle_source = (
+        [f"how often {names[d.pursuing]} moves toward and {names[d.distancing]} moves away"]
+        if d.pursuing and d.distancing
+        else []
+    )
+    top_cost = max(a["K"], b["K"])
+    cases: dict[str, list[str]] = {
+        "style.patterned": [f"{nx} chose the "],
+        "lean.pursuing": [f"{nx} leans toward pursuing when tense", lean_figures],
+        "lean.distancing": [f"{nx} leans toward distancing when tense", lean_figures],
+        "lean.balanced": [f"{nx} moves both ways about equally", lean_figures],
+        "headline.loop": [f"{nx} leans more toward pursuing and {nq} more toward distancing"],
+        "loop.gap": [
+            f"{nx} leans further toward pursuing than {nq} does "
+            f"(lean {signed(x['L'])} against {signed(q['L'])})"
+        ],
+        "loop.only_relative": [
+            f"{nx}'s own lean is small ({signed(x['L'])}); "
+            f"it is only next to {nq} that {nx} is the one who pursues"
+        ],
+        "loop.only_relative_away": [
+            f"{nq}'s own lean is small ({signed(q['L'])}); it is only next to {nx} that {nq} is the one who "
+            "distances"
+        ],
+        "both.away_often": [f"({na} {a['A']}, {nb} {b['A']})"],
+        "both.toward_often": [f"({na} {a['T']}, {nb} {b['T']})"],
+        "both.lean_pursuing": [f"({na} {signed(a['L'])}, {nb} {signed(b['L'])})"],
+        "both.lean_distancing": [f"({na} {signed(a['L'])}, {nb} {signed(b['L'])})"],
+        "both.pursuing_by_level": [f"({na} {a['T']}, {nb} {b['T']})"],
+        "both.distancing_by_level": [f"({na} {a['A']}, {nb} {b['A']})"],
+        "leans.close": [f"({signed(a['L'])} and {signed(b['L'])})"],
+        "unclear.both_moves": [f"{na}: {a['T']} and {a['A']}; {nb}: {b['T']} and {b['A']}"],
+        "unclear.contradict": [
+            f"by {na}'s answers, {names.get(reader['a'] or '', '?')} pursues more; "
+            f"by {nb}'s answers, {names.get(reader['b'] or '', '?')} does"
+        ],
+        "unclear.strong": [f"({d.cycle_intensity} out of 100)", f"({signed(a['L'])} and {signed(b['L'])})"],
+        "cycle.level": [f"({d.cycle_intensity} out of 100)", *cycle_source],
+        "account.own": [
+            f"By {nx}'s own answers, {nx}'s lean is {signed(x['ST'] - x['SA'])} and {ny}'s is "
+            f"{signed(y['PT'] - y['PA'])}."
+        ],
+        "agreement.figure": [
+            f"views of {nx} match: {x['AG']} out of 100 ({agreement_word}). "
+            f"{nx} puts their own moving toward at {x['ST']} and moving away at {x['SA']}; "
+            f"{ny} sees {nx} at {x['PT']} and {x['PA']}."
+        ],
+        "gap.toward_self_more": [
+            f"{nx} sees more moving toward in themselves ({x['ST']}) than {ny} notices ({x['PT']})"
+        ],
+        "gap.toward_seen_more": [
+            f"{ny} sees more moving toward in {nx} ({x['PT']}) than {nx} reports ({x['ST']})"
+        ],
+        "gap.away_self_more": [f"{nx} reports more moving away ({x['SA']}) than {ny} notices ({x['PA']})"],
+        "gap.away_seen_more": [
+            f"{ny} sees more moving away in {nx} ({x['PA']}) than {nx} reports ({x['SA']})"
+        ],
+        "roles.agree": [f"{nx} pursues more"],
+        "roles.differ": [
+            f"{names[r]}'s answers show no clear difference"
+            if reader[r] is None
+            else f"{names[r]}'s answers show {names[reader[r]]} pursuing more"
+            for r in ("a", "b")
+        ],
+        "protects.closeness": [f"{nx} finds more safety in closeness ({x['C']}) than in space ({x['S']})"],
+        "protects.space": [f"{nx} finds more safety in space ({x['S']}) than in closeness ({x['C']})"],
+        "protects.both": [f"{nx} finds safety in closeness ({x['C']}) and in space ({x['S']}) alike"],
+        "protects.neither": [f"Neither closeness ({x['C']}) nor space ({x['S']}) stands out for {nx}"],
+        "cost.figures": [f"{na} {a['K']} ({band(a['K'])}), {nb} {b['K']} ({band(b['K'])})"],
+        "helps.figures": [f"{na} {a['H']} ({band(a['H'])}), {nb} {b['H']} ({band(b['H'])})"],
+        "counsel.cycle_and_cost": [f"({d.cycle_intensity})", f"({top_cost})"],
+        "counsel.cycle": [f"({d.cycle_intensity})"],
+        "counsel.cost": [f"({top_cost})"],
+    }
+    # Claims that name no one and print no figure of their own.
+    for key_without_figures in (
+        "line.close", "line.clear", "headline.flexible", "headline.unclear",
+        "cycle.low", "cycle.not_low", "cost.high", "cost.moderate", "cost.low", "roles.none",
+    ):  # fmt: skip
+        cases[key_without_figures] = []
+    assert key in cases, f"the test has no binding for claim {key!r}"
+    return cases[key]
+
+
 def printed_numbers(text: str) -> set[int]:
     """Every number in a sentence, with its sign when it has one (leans print a plus or a minus sign)."""
     return {
@@ -205,10 +312,18 @@ def printed_numbers(text: str) -> set[int]:
 def check_every_claim(d: CoupleDynamic, report: Report) -> None:
     printed = texts(report)
     claimed = {claim.text for claim in report.claims}
+    names = {"a": report.name_a, "b": report.name_b}
     for claim in report.claims:
         true, allowed = oracle(d, claim.key, claim.about, claim.text)
         assert true, (claim.key, claim.text)
         assert printed_numbers(claim.text) <= allowed, (claim.key, claim.text, allowed)
+        fragments = bindings(d, claim.key, claim.about, names)
+        if claim.text == report.headline and not claim.key.startswith("headline."):
+            fragments = []  # the headline restates the story's claim without its figures
+        for fragment in fragments:
+            assert fragment in claim.text, (claim.key, fragment, claim.text)
+        if not fragments:  # a claim about the couple as a whole names no one
+            assert not any(re.search(rf"\b{re.escape(n)}\b", claim.text) for n in names.values()), claim.text
         assert claim.text in printed, claim.text
     for section in report.sections:
         if section.key in ("scores", "history", "hope", "prompts") or section.key.startswith("guidance"):

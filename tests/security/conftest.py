@@ -38,6 +38,7 @@ from practice.models import Agreement
 from practice.services import agreement_accept, agreement_edit
 from tests.factories import CounsellorFactory, UserFactory
 from tests.support.answers import DISTANCING, PURSUING, answers_for, save_answers
+from tests.support.mail import mail_delivered
 
 ROLES = ("anon", "solo", "a", "b", "c", "counsellor", "other_counsellor")
 
@@ -145,6 +146,7 @@ def build_world() -> World:
     counsellor = CounsellorFactory()
     share = share_agree(share=share_propose(couple=couple, user=a, counsellor=counsellor), user=b)
     _agreed_plan(couple, a, b)
+    mail_delivered().clear()  # the world's own mail, out of the way of the tests' mail
     return World(
         solo=UserFactory(),
         a=a,

@@ -3,8 +3,9 @@
 import re
 from urllib.parse import urlencode
 
-from django.core import mail
 from django.urls import reverse
+
+from tests.support.mail import mail_delivered
 
 LINK = re.compile(r"https://attune\.test/i/\?t=([A-Za-z0-9_\-]+)")
 
@@ -14,6 +15,7 @@ def open_url(token: str) -> str:
 
 
 def token_from_last_mail() -> str:
-    match = LINK.search(mail.outbox[-1].body)
-    assert match, mail.outbox[-1].body
+    sent = mail_delivered()
+    match = LINK.search(sent[-1].body)
+    assert match, sent[-1].body
     return match.group(1)
