@@ -145,6 +145,7 @@ def build_world() -> World:
     assert checkup.is_complete
     counsellor = CounsellorFactory()
     share = share_agree(share=share_propose(couple=couple, user=a, counsellor=counsellor), user=b)
+    counsellor_invitation = counsellor_invitation_create(counsellor=counsellor, email="a.couple@example.org")
     _agreed_plan(couple, a, b)
     mail_delivered().clear()  # the world's own mail, out of the way of the tests' mail
     return World(
@@ -159,9 +160,7 @@ def build_world() -> World:
         counsellor=counsellor.user,
         other_counsellor=CounsellorFactory().user,
         share=share,
-        counsellor_invitation=counsellor_invitation_create(
-            counsellor=counsellor, email="a.couple@example.org"
-        ),
+        counsellor_invitation=counsellor_invitation,
     )
 
 
