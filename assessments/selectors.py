@@ -101,35 +101,46 @@ class ReportData:
     rounds: tuple[CompletedRound, ...]
 
 
-def report_data_for(*, checkup: Checkup, user: User) -> ReportData | None:
+def _members_of(checkup: Checkup) -> list[User]:
+    return [
+        m.user
+        for m in Membership.objects.filter(couple_id=checkup.couple_id).select_related("user").order_by("pk")
+    ]
+
+
+def report_members_for(*, checkup: Checkup, user: User) -> tuple[User, User] | None:
+    """The two people of ``checkup``'s couple in membership order, if ``user`` is one and both remain."""
+    members = _members_of(checkup)
+    if len(members) != 2 or user not in members:
+        return None
+    return members[0], members[1]
+
+
+def report_members_shared(*, checkup: Checkup) -> tuple[User, User] | None:
+    """The two people of ``checkup``'s couple, for a reader outside it whom the couple let in.
+
+    Only for callers that have checked that consent (a counsellor's active
+    share, ``counsellors.selectors``).
+    """
+    members = _members_of(checkup)
+    return (members[0], members[1]) if len(members) == 2 else None
+
+
+def report_data_for(
+    *, checkup: Checkup, user: User, members: tuple[User, User] | None = None
+) -> ReportData | None:
     """The data of ``checkup``'s report if ``user`` may read it, else None.
 
     Only for a completed checkup whose couple both people still belong to
     (active or not), and whose own answers are all still there. Queries:
-    memberships, checkups, answer sheets, answers; whatever the number of
-    items or checkups.
+    memberships (unless ``members`` from ``report_members_for`` is given),
+    checkups, answer sheets, answers; whatever the number of items or checkups.
     """
-    return _report_data(checkup, reader=user)
-
-
-def report_data_shared(*, checkup: Checkup) -> ReportData | None:
-    """The data of ``checkup``'s report for a reader outside the couple whom the couple let in.
-
-    Only for callers that have checked that consent (a counsellor's active
-    share, ``counsellors.selectors``); the same report the partners read,
-    built from the same data, with the same conditions.
-    """
-    return _report_data(checkup, reader=None)
-
-
-def _report_data(checkup: Checkup, *, reader: User | None) -> ReportData | None:
     if checkup.completed_at is None:
         return None
-    members = [
-        m.user
-        for m in Membership.objects.filter(couple_id=checkup.couple_id).select_related("user").order_by("pk")
-    ]
-    if len(members) != 2 or (reader is not None and reader not in members):
+    if members is None:
+        members = report_members_for(checkup=checkup, user=user)
+    if members is None:
         return None
     checkups = list(
         Checkup.objects.filter(

@@ -11,7 +11,6 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from accounts.models import User
 from assessments.models import Checkup
-from assessments.selectors import ReportData, report_data_shared
 from counsellors.models import AccessLogEntry, CounsellorInvitation, CounsellorProfile, Share, ShareAgreement
 from couples.models import Couple, Membership
 
@@ -140,15 +139,12 @@ def shared_couple_for(*, counsellor: CounsellorProfile, couple_id: int) -> Share
     )
 
 
-def shared_report_data(
-    *, counsellor: CounsellorProfile, couple_id: int, checkup_id: int
-) -> ReportData | None:
-    """The data of a report ``counsellor`` may read now: an active share, a completed checkup."""
+def shared_checkup(*, counsellor: CounsellorProfile, couple_id: int, checkup_id: int) -> Checkup | None:
+    """A completed checkup whose report ``counsellor`` may read now (an active share), else None."""
     shared = shared_couple_for(counsellor=counsellor, couple_id=couple_id)
     if shared is None:
         return None
-    checkup = next((c for c in shared.completed_checkups if c.pk == checkup_id), None)
-    return report_data_shared(checkup=checkup) if checkup else None
+    return next((c for c in shared.completed_checkups if c.pk == checkup_id), None)
 
 
 def counsellor_invitations_open(*, counsellor: CounsellorProfile) -> QuerySet[CounsellorInvitation]:

@@ -1,13 +1,18 @@
 """Page shaping for the site's own pages: typed views built from selector data, with no queries."""
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
 from assessments.instrument import get_instrument
 from assessments.models import AnswerSheet, Checkup
 from assessments.presenters import report_page
+from core.models import OutboxMessage
+from core.selectors import outbox_state
 from practice.models import Agreement
 from practice.presenters import PlanPage, plan_page
 from practice.selectors import VersionRecord
@@ -29,6 +34,8 @@ class InvitationCard:
     email: str
     expired: bool
     expires_at: datetime
+    # What happened to its email: "sent", "on_its_way", "delayed", "failed" or "".
+    mail: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +86,7 @@ def dashboard_page(data: DashboardData, *, has_incoming_invitation: bool) -> Das
             email=invitation.email,
             expired=invitation.state == invitation.State.EXPIRED,
             expires_at=invitation.expires_at,
+            mail=outbox_state(data.invitation_mail),
         )
         if invitation
         else None,
@@ -270,3 +278,37 @@ def _plan_export(
             if c.agreement_id == agreement.pk
         ],
     }
+
+
+# What each kind of mail is called on the privacy page (its template set).
+MAIL_KINDS = {
+    "couples/email/invitation": _("The invitation to your partner"),
+    "couples/email/accepted": _("The news that your invitation was accepted"),
+    "couples/email/declined": _("The news that your invitation was declined"),
+    "couples/email/partner_left": _("The news that your partner left the couple"),
+    "couples/email/couple_ended": _("The news that your couple ended"),
+    "assessments/email/report_ready": _("The note that your shared report is ready"),
+    "assessments/email/reminder": _("A reminder from your partner"),
+    "account/email/email_confirmation_signup": _("A verification code"),
+    "account/email/email_confirmation": _("A verification code"),
+    "account/email/password_reset_key": _("A password reset link"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class FailedMail:
+    what: str
+    domain: str
+    when: datetime
+
+
+def failed_mail_rows(messages: Iterable[OutboxMessage]) -> tuple[FailedMail, ...]:
+    """The privacy page's list of undelivered mail: its kind, the address's domain, when."""
+    return tuple(
+        FailedMail(
+            what=str(MAIL_KINDS.get(m.template, _("An email from Attune"))),
+            domain=m.to.rpartition("@")[2],
+            when=m.created_at,
+        )
+        for m in messages
+    )

@@ -14,12 +14,16 @@ from assessments.selectors import (
     checkups_completed_for,
     report_data_for,
 )
+from core.models import OutboxMessage
+from core.selectors import outbox_latest
 from counsellors.models import AccessLogEntry
 from counsellors.selectors import access_log_for_member, counsellor_profile_of, share_counts_for
 from couples.models import Couple, Invitation
 from couples.selectors import couple_active_for, couple_partner, invitation_open_from
 from practice.models import Agreement, CheckIn
 from practice.selectors import PlanData, VersionRecord, agreements_of, check_ins_of, plan_data_for
+
+INVITATION_MAIL = "couples/email/invitation"
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +32,8 @@ class DashboardData:
     couple: Couple | None
     partner: User | None
     invitation: Invitation | None
+    # The outbox record of the invitation's latest email: what happened to it.
+    invitation_mail: OutboxMessage | None
     open_checkup: Checkup | None
     my_sheet: AnswerSheet | None
     safety_concern: bool
@@ -44,11 +50,15 @@ def dashboard_data_for(*, user: User) -> DashboardData:
     open_checkup = checkup_open_for(couple=couple) if couple else None
     my_sheet = answer_sheet_for(checkup=open_checkup, user=user) if open_checkup else None
     shares_waiting, shares_active = share_counts_for(couple=couple, user=user) if couple else (0, 0)
+    invitation = None if couple else invitation_open_from(user=user)
     return DashboardData(
         user=user,
         couple=couple,
         partner=couple_partner(couple=couple, user=user) if couple else None,
-        invitation=None if couple else invitation_open_from(user=user),
+        invitation=invitation,
+        invitation_mail=outbox_latest(user_id=user.pk, template=INVITATION_MAIL, since=invitation.sent_at)
+        if invitation
+        else None,
         open_checkup=open_checkup,
         my_sheet=my_sheet,
         # The person's own private answers only; the partner's are never read here.

@@ -43,6 +43,23 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 # request uses it. Behind PgBouncer in transaction mode, see docs/deploy.md.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=600)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Bounded waits (docs/operations.md): no request waits long for a lock or a slow
+# query; core/errorpages.py turns the timeout into the "busy, try again" page.
+# 0 turns a limit off (e.g. `DB_STATEMENT_TIMEOUT_MS=0 manage.py migrate` for a long migration).
+DB_STATEMENT_TIMEOUT_MS: int = env.int("DB_STATEMENT_TIMEOUT_MS", default=5000)
+DB_LOCK_TIMEOUT_MS: int = env.int("DB_LOCK_TIMEOUT_MS", default=3000)
+
+
+def with_timeouts(database: dict) -> dict:
+    """``database`` with the statement and lock timeouts set on every PostgreSQL connection."""
+    if database["ENGINE"].endswith("postgresql"):
+        database.setdefault("OPTIONS", {})["options"] = (
+            f"-c statement_timeout={DB_STATEMENT_TIMEOUT_MS} -c lock_timeout={DB_LOCK_TIMEOUT_MS}"
+        )
+    return database
+
+
+with_timeouts(DATABASES["default"])
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [
@@ -133,6 +150,8 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 # A code keeps the person in the browser they signed up in, which is where a
 # pending invitation waits for them.
 ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = True
+# A code whose email was lost or failed can be sent again from the code page (up to 3 times).
+ACCOUNT_EMAIL_VERIFICATION_SUPPORTS_RESEND = 3
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_CHANGE_EMAIL = True

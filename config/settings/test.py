@@ -3,7 +3,7 @@
 import socket
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import env, with_timeouts
 
 
 def _local_postgres_answers() -> bool:
@@ -18,7 +18,7 @@ def _local_postgres_answers() -> bool:
 # or the local server. SQLite is the fallback where no server answers, and the
 # PostgreSQL-only tests then skip with a reason (tests/conftest.py).
 if "DATABASE_URL" not in env.ENVIRON and _local_postgres_answers():
-    DATABASES = {"default": env.db_url_config("postgres://postgres@127.0.0.1:5432/attune")}
+    DATABASES = {"default": with_timeouts(env.db_url_config("postgres://postgres@127.0.0.1:5432/attune"))}
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.http import AuthenticatedHttpRequest
-from assessments.presenters import report_page
+from assessments.kept_reports import report_article_shared
 from core.audit import audit_refused
 from core.errors import AppError
 from counsellors.forms import CounsellorProfileForm, InviteCoupleForm
@@ -18,9 +18,9 @@ from counsellors.selectors import (
     counsellor_invitation_sent_by,
     counsellor_invitations_open,
     counsellor_profile_of,
+    shared_checkup,
     shared_couple_for,
     shared_couples_for,
-    shared_report_data,
 )
 from counsellors.services import (
     access_log_record,
@@ -126,15 +126,14 @@ def couple_detail(request: AuthenticatedHttpRequest, couple_id: int) -> HttpResp
 def report(request: AuthenticatedHttpRequest, couple_id: int, checkup_id: int) -> HttpResponse:
     """A couple's report as the couple reads it; every opening is logged for both partners to see."""
     profile = _counsellor(request)
-    data = shared_report_data(counsellor=profile, couple_id=couple_id, checkup_id=checkup_id)
-    if data is None:
+    checkup = shared_checkup(counsellor=profile, couple_id=couple_id, checkup_id=checkup_id)
+    article = report_article_shared(checkup=checkup) if checkup else None
+    if checkup is None or article is None:
         audit_refused(request, "shared report")
         raise Http404
     # Whatever the method the report is shown (like the partners' own report view); a HEAD shows nothing.
     if request.method != "HEAD":
-        access_log_record(counsellor=profile, checkup=data.checkup)
-    return render(
-        request,
-        "counsellors/report.html",
-        {"page": report_page(data, reader_id=None), "couple_id": couple_id},
-    )
+        access_log_record(counsellor=profile, checkup=checkup)
+    shared = shared_couple_for(counsellor=profile, couple_id=couple_id)
+    assert shared is not None  # noqa: S101 - shared_checkup found the checkup through it
+    return render(request, "counsellors/report.html", {"article": article, "couple": couple_row(shared)})

@@ -1,27 +1,21 @@
 """``manage.py task_worker``: send the mail outbox, and keep at it through outages.
 
-Why not django-tasks-db's ``db_worker`` (docs/operations.md, "Why our own
-worker"): its loop opens the database connection outside its error handling,
-so the first outage ends the process; a task left "running" by a killed
-worker is never taken back; and a failed task is never retried. Mail lives in
-the outbox (core/outbox.py) instead, which has leases and retries, and this
-loop survives the database going away: it backs off, reconnects and carries
-on. It touches a heartbeat file on every turn, outage or not, so a
-supervisor can tell a live worker from a hung one (``--check``).
+The loop is ``core.worker.Worker``; docs/operations.md says how to run it
+and why it replaces django-tasks-db's ``db_worker`` for mail.
 """
 
 import logging
 import signal
 import time
+from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
 from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import DatabaseError, InterfaceError, connections
 
-from core.outbox import outbox_deliver_due
+from core.worker import Worker
 
 logger = logging.getLogger("attune.mail")
 
@@ -41,27 +35,16 @@ class Command(BaseCommand):
         if check:
             self._check(heartbeat, interval)
             return
-        self.running = True
-        signal.signal(signal.SIGTERM, self._stop)
-        signal.signal(signal.SIGINT, self._stop)
+        worker = Worker(heartbeat=heartbeat, interval=interval)
+        worker.sleep = self._sleeper(worker)
+
+        def stop(signum: int, frame: FrameType | None) -> None:
+            worker.stop()
+
+        signal.signal(signal.SIGTERM, stop)
+        signal.signal(signal.SIGINT, stop)
         logger.info("task_worker: started (interval %.1fs)", interval)
-        pause = 1.0
-        while self.running:
-            heartbeat.touch()
-            try:
-                tried = outbox_deliver_due(patient=True)
-            except (DatabaseError, InterfaceError) as error:
-                # The database went away: drop the broken connection, wait, try again.
-                logger.warning("task_worker: database unavailable (%s); retrying in %.0fs", error, pause)
-                connections.close_all()
-                self._sleep(pause)
-                pause = min(pause * 2, settings.WORKER_MAX_BACKOFF_SECONDS)
-                continue
-            pause = 1.0
-            if once:
-                return
-            if not tried:
-                self._sleep(interval)
+        worker.run(turns=1 if once else None)
         logger.info("task_worker: stopped")
 
     def _check(self, heartbeat: Path, interval: float) -> None:
@@ -74,11 +57,12 @@ class Command(BaseCommand):
         if age > limit:
             raise CommandError(f"last worker heartbeat {age:.0f}s ago")
 
-    def _sleep(self, seconds: float) -> None:
-        deadline = time.monotonic() + seconds
-        while self.running and time.monotonic() < deadline:
-            time.sleep(min(0.2, deadline - time.monotonic()))
+    @staticmethod
+    def _sleeper(worker: Worker) -> Callable[[float], None]:
+        def sleep(seconds: float) -> None:
+            # In short steps, so that SIGTERM does not wait out a long backoff.
+            deadline = time.monotonic() + seconds
+            while worker.running and time.monotonic() < deadline:
+                time.sleep(min(0.2, max(deadline - time.monotonic(), 0)))
 
-    def _stop(self, signum: int, frame: FrameType | None) -> None:
-        # Finish the message in hand (its send is recorded), then leave.
-        self.running = False
+        return sleep
