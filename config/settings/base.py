@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "accounts",
     "couples",
     "assessments",
+    "counsellors",
     "practice",
     "web",
 ]
