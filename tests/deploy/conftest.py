@@ -85,7 +85,6 @@ class Browser:
 @dataclass
 class Stack:
     ports: tuple[int, int]
-    outbox_dir: Path
     processes: list[subprocess.Popen[bytes]]
     env: dict[str, str]
     log: Path
@@ -118,7 +117,7 @@ def _env(tmp: Path) -> dict[str, str]:
         "ALLOWED_HOSTS": HOST,
         "SECURE_SSL_REDIRECT": "false",
         "STATIC_ROOT": str(tmp / "static"),
-        "EMAIL_URL": f"filemail://{tmp / 'mail'}",
+        "EMAIL_URL": "consolemail://",  # the worker prints what it sends into the servers log
         "WORKER_HEARTBEAT_FILE": str(tmp / "heartbeat"),
     }
 
@@ -166,7 +165,7 @@ def servers(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[St
         )
         for port in ports
     ]
-    stack = Stack(ports=ports, outbox_dir=tmp / "mail", processes=processes, env=env, log=log)
+    stack = Stack(ports=ports, processes=processes, env=env, log=log)
     try:
         for port, process in zip(ports, processes, strict=True):
             _wait_for(port, process, log)
