@@ -101,22 +101,34 @@ class ReportData:
     rounds: tuple[CompletedRound, ...]
 
 
-def report_members_for(*, checkup: Checkup, user: User) -> tuple[User, User] | None:
-    """The two people of ``checkup``'s couple in membership order, if ``user`` is one and they are together.
-
-    Once either partner leaves (or deletes their account) the couple's shared
-    reports close for both, by URL and by the "report ready" link; each keeps
-    their own answers in their export.
-    """
-    members = [
+def _members_of(checkup: Checkup) -> list[User]:
+    # Only a couple still together: once either partner leaves (or deletes
+    # their account) the couple's shared reports close, by URL and by the
+    # "report ready" link; each keeps their own answers in their export.
+    return [
         m.user
         for m in Membership.objects.filter(couple_id=checkup.couple_id, is_active=True)
         .select_related("user")
         .order_by("pk")
     ]
+
+
+def report_members_for(*, checkup: Checkup, user: User) -> tuple[User, User] | None:
+    """The two people of ``checkup``'s couple in membership order if ``user`` is one and they are together."""
+    members = _members_of(checkup)
     if len(members) != 2 or user not in members:
         return None
     return members[0], members[1]
+
+
+def report_members_shared(*, checkup: Checkup) -> tuple[User, User] | None:
+    """The two people of ``checkup``'s couple, for a reader outside it whom the couple let in.
+
+    Only for callers that have checked that consent (a counsellor's active
+    share, ``counsellors.selectors``).
+    """
+    members = _members_of(checkup)
+    return (members[0], members[1]) if len(members) == 2 else None
 
 
 def report_data_for(
