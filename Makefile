@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 
-.PHONY: run test install demo deploy-check lint lock screenshots clean browser-deps
+.PHONY: run test install demo deploy-check lint lock screenshots clean browser-deps bench
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -68,3 +68,9 @@ clean:
 # Screenshots for the README (needs /usr/bin/chromium).
 screenshots: install
 	$(PY) scripts/screenshots.py
+
+# The benchmark (not a test): gunicorn as shipped on PostgreSQL, driven by wrk;
+# prints req/s, latencies, errors, queries, RSS and the ratio to /healthz.
+# Needs wrk (apt-get install wrk). ARGS="--couples 100000", "--profile report".
+bench: install
+	$(PY) scripts/bench.py $(ARGS)

@@ -13,7 +13,8 @@ MAX_SCALE_POINTS = 5
 class Checkup(models.Model):
     """One round of the assessment for a couple."""
 
-    couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="checkups")
+    # Indexed with completed_at below: a couple's checkups are always read in completion order.
+    couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="checkups", db_index=False)
     instrument_key = models.CharField(max_length=60)
     instrument_version = models.PositiveSmallIntegerField()
     started_by = models.ForeignKey(
@@ -28,6 +29,7 @@ class Checkup(models.Model):
                 fields=["couple"], condition=Q(completed_at__isnull=True), name="one_open_checkup_per_couple"
             ),
         ]
+        indexes = [models.Index(fields=["couple", "completed_at"], name="checkup_couple_completed")]
         ordering = ["started_at"]
 
     def __str__(self) -> str:
@@ -41,7 +43,10 @@ class Checkup(models.Model):
 class AnswerSheet(models.Model):
     """One partner's answers to one checkup."""
 
-    checkup = models.ForeignKey(Checkup, on_delete=models.CASCADE, related_name="answer_sheets")
+    # The (checkup, user) unique index below serves lookups by checkup too.
+    checkup = models.ForeignKey(
+        Checkup, on_delete=models.CASCADE, related_name="answer_sheets", db_index=False
+    )
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="answer_sheets")
     started_at = models.DateTimeField(null=True, blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
@@ -73,7 +78,8 @@ class AnswerSheet(models.Model):
 
 
 class AbstractAnswer(models.Model):
-    sheet = models.ForeignKey(AnswerSheet, on_delete=models.CASCADE)
+    # The (sheet, item_id) unique index below serves lookups by sheet too.
+    sheet = models.ForeignKey(AnswerSheet, on_delete=models.CASCADE, db_index=False)
     item_id = models.CharField(max_length=20)
     value = models.PositiveSmallIntegerField()
     instrument_version = models.PositiveSmallIntegerField()
@@ -105,3 +111,35 @@ class SafetyAnswer(AbstractAnswer):
 
     def __str__(self) -> str:
         return f"safety answer {self.pk}"
+
+
+class KeptReport(models.Model):
+    """A completed checkup's rendered report article, kept (``assessments.kept_reports``).
+
+    A completed checkup's answers never change, so neither does its report,
+    except through the two people: a row is used only while both display names
+    still match ``name_a``/``name_b``, and it goes with either account
+    (``on_delete=CASCADE``), like the answers it was built from. ``version``
+    names the code, templates and language that built it, so a new release
+    never reads an old row.
+    """
+
+    checkup = models.ForeignKey(Checkup, on_delete=models.CASCADE, related_name="+", db_index=False)
+    version = models.CharField(max_length=80)
+    person_a = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    person_b = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    name_a = models.CharField(max_length=60)
+    name_b = models.CharField(max_length=60)
+    html = models.TextField()
+    note_html = models.TextField()
+    built_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["checkup", "version"], name="one_kept_report_per_checkup_version"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"kept report {self.pk}"

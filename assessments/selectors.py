@@ -101,21 +101,32 @@ class ReportData:
     rounds: tuple[CompletedRound, ...]
 
 
-def report_data_for(*, checkup: Checkup, user: User) -> ReportData | None:
-    """The data of ``checkup``'s report if ``user`` may read it, else None.
-
-    Only for a completed checkup whose couple both people still belong to
-    (active or not), and whose own answers are all still there. Queries:
-    memberships, checkups, answer sheets, answers; whatever the number of
-    items or checkups.
-    """
-    if checkup.completed_at is None:
-        return None
+def report_members_for(*, checkup: Checkup, user: User) -> tuple[User, User] | None:
+    """The two people of ``checkup``'s couple in membership order, if ``user`` is one and both remain."""
     members = [
         m.user
         for m in Membership.objects.filter(couple_id=checkup.couple_id).select_related("user").order_by("pk")
     ]
     if len(members) != 2 or user not in members:
+        return None
+    return members[0], members[1]
+
+
+def report_data_for(
+    *, checkup: Checkup, user: User, members: tuple[User, User] | None = None
+) -> ReportData | None:
+    """The data of ``checkup``'s report if ``user`` may read it, else None.
+
+    Only for a completed checkup whose couple both people still belong to
+    (active or not), and whose own answers are all still there. Queries:
+    memberships (unless ``members`` from ``report_members_for`` is given),
+    checkups, answer sheets, answers; whatever the number of items or checkups.
+    """
+    if checkup.completed_at is None:
+        return None
+    if members is None:
+        members = report_members_for(checkup=checkup, user=user)
+    if members is None:
         return None
     checkups = list(
         Checkup.objects.filter(

@@ -11,9 +11,9 @@ from django.views.decorators.http import require_POST
 from accounts.http import AuthenticatedHttpRequest
 from assessments.forms import FIELD_PREFIX, SectionForm
 from assessments.instrument import with_partner
+from assessments.kept_reports import report_article_for
 from assessments.models import AnswerSheet, Checkup
 from assessments.pages import REVIEW, page_order
-from assessments.presenters import report_page
 from assessments.selectors import (
     answer_sheet_answers,
     answer_sheet_for,
@@ -22,7 +22,6 @@ from assessments.selectors import (
     answer_sheet_own_safety_answers,
     checkup_for_member,
     checkup_instrument,
-    report_data_for,
 )
 from assessments.services import (
     answer_sheet_hold_back,
@@ -218,8 +217,8 @@ def release_view(request: AuthenticatedHttpRequest, checkup_id: int) -> HttpResp
 @login_required
 def report_view(request: AuthenticatedHttpRequest, checkup_id: int) -> HttpResponse:
     checkup = checkup_for_member(checkup_id=checkup_id, user=request.user, active_only=False)
-    data = report_data_for(checkup=checkup, user=request.user) if checkup else None
-    if data is None:
+    article = report_article_for(checkup=checkup, user=request.user) if checkup else None
+    if article is None:
         audit_refused(request, "report")
         raise Http404
     panels = [
@@ -227,5 +226,4 @@ def report_view(request: AuthenticatedHttpRequest, checkup_id: int) -> HttpRespo
         for _receiver, html in report_panels.send(sender=Checkup, checkup=checkup, user=request.user)
         if html
     ]
-    context = {"page": report_page(data, reader_id=request.user.pk), "panels": panels}
-    return render(request, "assessments/report.html", context)
+    return render(request, "assessments/report.html", {"article": article, "panels": panels})

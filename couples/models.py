@@ -27,7 +27,8 @@ class Couple(models.Model):
 
 
 class Membership(models.Model):
-    couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="memberships")
+    # Looked up by couple through the (couple, user) unique index below; another index only costs writes.
+    couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="memberships", db_index=False)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
     joined_at = models.DateTimeField(default=timezone.now)
     # Mirrors couple.dissolved_at so the database can enforce one active couple per person.

@@ -5,8 +5,9 @@ one distancing, one caught in the private wait, one with no clear direction)
 and, only here, a couple for each other outcome and one whose answers look
 patterned; serves it with runserver, and drives Debian's Chromium with
 Playwright into docs/screenshots/: the landing page, a question page, the
-waiting state and the report at desktop and phone widths, the report for every
-outcome, and the report's print view as PDF.
+waiting state, the report and the pause plan at desktop and phone widths, the
+report for every outcome, and the print views of the report and the plan's card
+(PDF, and the card as PNG).
 """
 
 import os
@@ -165,6 +166,15 @@ def shoot() -> None:
             if size == "desktop":
                 page.emulate_media(media="print")
                 page.pdf(path=OUT / "report-print.pdf", format="A4", print_background=True)
+                page.emulate_media(media="screen")
+            # Sam and Alex's pause plan, agreed, with week 1 answered by both; and its card as printed.
+            page.goto(f"{BASE}/practice/")
+            page.screenshot(path=OUT / f"plan-{size}.png", full_page=True)
+            if size == "desktop":
+                page.goto(f"{BASE}/practice/card/")
+                page.emulate_media(media="print")
+                page.screenshot(path=OUT / "plan-card.png", full_page=True)
+                page.pdf(path=OUT / "plan-card.pdf", format="A4", print_background=True)
             context.close()
 
         for outcome, email in OUTCOMES.items():

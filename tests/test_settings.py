@@ -64,16 +64,16 @@ def test_importing_the_settings_writes_no_file(tmp_path):
     assert after == before
 
 
-def test_docker_compose_wires_db_web_worker_and_mailpit():
+def test_docker_compose_wires_db_web_worker_scheduler_and_mailpit():
     compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
     services = compose["services"]
 
-    assert set(services) == {"db", "web", "worker", "mailpit"}
+    assert set(services) == {"db", "web", "worker", "scheduler", "mailpit"}
     assert services["db"]["image"] == "postgres:17"
     assert "pg_isready" in " ".join(services["db"]["healthcheck"]["test"])
     assert any(volume.startswith("pgdata:") for volume in services["db"]["volumes"])
     assert "pgdata" in compose["volumes"]
-    for name in ("web", "worker"):
+    for name in ("web", "worker", "scheduler"):
         service = services[name]
         assert service["depends_on"]["db"]["condition"] == "service_healthy"
         assert service["environment"]["DATABASE_URL"].startswith("postgres://")
@@ -86,6 +86,7 @@ def test_docker_compose_wires_db_web_worker_and_mailpit():
     assert "task_worker" in services["worker"]["command"]
     assert services["worker"]["restart"] == "unless-stopped"
     assert "--check" in services["worker"]["healthcheck"]["test"]
+    assert "send_practice_reminders" in services["scheduler"]["command"]
     assert "1025:1025" in services["mailpit"]["ports"]
     assert (ROOT / "Dockerfile").read_text().count("requirements.lock") >= 2
 

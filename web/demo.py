@@ -1,12 +1,14 @@
 """The demo: accounts you can log in as on a local install, with checkups already taken.
 
 Sam leans toward pursuing and Alex toward distancing, a little less so at the
-second checkup than at the first. Robin and Kai each see themselves moving away
+second checkup than at the first; since then they have agreed a pause plan and
+answered the first week's check-in. Robin and Kai each see themselves moving away
 and the other moving toward, so their report has no clear direction yet.
 """
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from allauth.account.models import EmailAddress
 from django.db import transaction
@@ -19,6 +21,10 @@ from assessments.services import answer_sheet_save_section, answer_sheet_submit,
 from couples.models import Couple
 from couples.selectors import couple_active_for
 from couples.services import couple_create
+from practice.models import Acceptance, Agreement, AgreementVersion, CheckIn
+from practice.presenters import suggestion_for
+from practice.selectors import agreement_for_couple, plan_data_for
+from practice.services import agreement_accept, agreement_edit, check_in_save
 
 DEMO_PASSWORD = "attune-demo-2026"  # noqa: S105 - public demo accounts on a local install only
 
@@ -50,13 +56,16 @@ class DemoCouple:
     #: A checkup still open, which only the first person has submitted, with this profile.
     waiting_on_second: str | None = None
     linked_days_ago: int = 90
+    #: Days since both agreed a pause plan (and answered the first week's check-in), if they have one.
+    plan_days_ago: int | None = None
 
 
 DEMO_COUPLES = (
     DemoCouple(
         first=("sam@demo.attune.test", "Sam"),
         second=("alex@demo.attune.test", "Alex"),
-        checkups=((60, "pursuing_then", "distancing_then"), (0, "pursuing_now", "distancing_now")),
+        checkups=((60, "pursuing_then", "distancing_then"), (10, "pursuing_now", "distancing_now")),
+        plan_days_ago=9,
     ),
     DemoCouple(
         first=("jordan@demo.attune.test", "Jordan"),
@@ -130,7 +139,49 @@ def demo_couple_load(demo: DemoCouple) -> tuple[User, User]:
     couple = couple_active_for(user=first)
     if couple is not None:
         _demo_checkups(couple, first, second, demo)
+        if demo.plan_days_ago is not None:
+            _demo_plan(couple, first, second, demo.plan_days_ago)
     return first, second
+
+
+# How the demo couple's first week went, as each of them answered it.
+DEMO_WEEK_ONE: tuple[dict[str, Any], ...] = (
+    {"loop_count": 2, "signal_used": "yes", "returned": "late", "feeling": 3},
+    {"loop_count": 1, "signal_used": "yes", "returned": "yes", "feeling": 4},
+)
+
+
+def _demo_plan(couple: Couple, first: User, second: User, days_ago: int) -> None:
+    """The first person writes the plan from the suggestions, the second adds their own way to settle
+    and both accept; the first week's check-in is answered by both."""
+    if agreement_for_couple(couple=couple) is not None:
+        return
+    data = plan_data_for(user=first, couple=couple)
+    assert data is not None  # noqa: S101 - the couple is active
+    suggestion = suggestion_for(data)
+    fields: dict[str, Any] = {
+        "signal": suggestion.signal,
+        "pause_minutes": 45,
+        "restarter": suggestion.restarter,
+        "return_plan": suggestion.return_plan,
+        "waiting_plan": suggestion.waiting_plan,
+    }
+    own = {"a": suggestion.settle_a, "b": suggestion.settle_b}
+    agreement_edit(couple=couple, user=first, base_number=0, own_settle=own[data.position], **fields)
+    other = "b" if data.position == "a" else "a"
+    agreement_edit(couple=couple, user=second, base_number=1, own_settle=own[other], **fields)
+    for person in (first, second):
+        agreement_accept(couple=couple, user=person, number=2)
+    # Back in time, as the checkups are: written and agreed ``days_ago`` days ago.
+    agreed_at = timezone.now() - timedelta(days=days_ago)
+    Agreement.objects.filter(couple=couple).update(created_at=agreed_at, activated_at=agreed_at)
+    AgreementVersion.objects.filter(agreement__couple=couple).update(created_at=agreed_at)
+    Acceptance.objects.filter(version__agreement__couple=couple).update(accepted_at=agreed_at)
+    for person, answers in zip((first, second), DEMO_WEEK_ONE, strict=True):
+        check_in_save(couple=couple, user=person, week=1, **answers)
+    CheckIn.objects.filter(agreement__couple=couple).update(
+        submitted_at=agreed_at + timedelta(days=7, hours=2)
+    )
 
 
 @transaction.atomic

@@ -30,7 +30,7 @@ def _for_each_role(w: Writer, pursuing: Position, distancing: Position) -> list[
             (
                 _(
                     "{p}, these steps are for the moments you feel the pull to move toward {q}. They help "
-                    "your wish for closeness land the way you mean it."
+                    "what you say land the way you mean it."
                 ).format(p=p, q=q),
             ),
             fill(
@@ -128,8 +128,8 @@ def _for_the_outcome(pattern: Pattern) -> ReportSection:
         _("For both of you: finding your direction"),
         (
             _(
-                "Your answers cannot tell yet which way the loop runs, so the best next step is to look "
-                "together."
+                "Your answers cannot tell yet which way each of you tends to move, so the best next step "
+                "is to look together."
             ),
         ),
         (

@@ -21,8 +21,8 @@ def hope_section(w: Writer) -> ReportSection:
         )
     elif pattern is Pattern.NO_CLEAR_DIRECTION:
         softening = _(
-            "Whatever you find when you look together, loops like these can soften. Couples who learn "
-            "their own pattern often find the hard moments become calmer and more in tune."
+            "Whatever you find when you look together, hard moments can soften. Couples who learn their "
+            "own pattern often find those moments become calmer and more in tune."
         )
     elif pattern is Pattern.BOTH_PURSUING:
         softening = _(
@@ -54,6 +54,11 @@ def hope_section(w: Writer) -> ReportSection:
             _(
                 "Talking with a couples counsellor is a normal option at any point, not only when things "
                 "are hard. It can help you slow a loop down and understand what each of you needs."
+            )
+            if pattern not in (Pattern.FLEXIBLE, Pattern.NO_CLEAR_DIRECTION)
+            else _(
+                "Talking with a couples counsellor is a normal option at any point, not only when things "
+                "are hard. It can help you slow hard moments down and understand what each of you needs."
             ),
         ),
         addressed_to=BOTH,

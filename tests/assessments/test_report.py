@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from assessments.instrument import get_instrument
@@ -366,6 +366,9 @@ def couples_answers(draw) -> dict[str, int]:
 def test_no_printed_sentence_is_false_of_the_numbers_printed_with_it(answers_a, answers_b, name_a, name_b):
     d = couple_dynamic(V2, answers_a, answers_b)
     assert isinstance(d, CoupleDynamic)
+    # Shown by --hypothesis-show-statistics: how many couples of each outcome the run checked.
+    event(f"{d.pattern.value}{', close to the line' if d.close_to_line else ''}")
+    event("answers look patterned" if not d.reliable else "answers varied")
     report = build_report(d, name_a=name_a, name_b="Quinn" if name_a == name_b else name_b)
     check_every_claim(d, report)
 
@@ -404,13 +407,15 @@ def test_every_outcome_carries_the_hope(pattern):
 
 # Wording that presumes a loop, and wording that presumes one partner on each side of it.
 LOOP_WORDS = re.compile(
-    r"a pattern like this|pressing and the pulling|naming the loop|see a loop start|the loop down|"
-    r"loops? like this one|facing the pattern|the pattern is the problem",
+    r"a pattern like this|pressing and the pulling|naming the loop|see a loop start|(the|a) loop down|"
+    r"loops? like th(is|ese)|facing the pattern|the pattern is the problem|the loop runs",
     re.IGNORECASE,
 )
 ONE_ON_EACH_SIDE = re.compile(
     r"the one who (presses|pulls away)|one of you may fear|one may fear", re.IGNORECASE
 )
+# Claims about what settles a person belong to the closeness and space scores, not to guidance.
+PRESUMED_NEED = re.compile(r"your (wish|need) for (closeness|space)", re.IGNORECASE)
 
 
 @pytest.mark.parametrize("pattern", [Pattern.FLEXIBLE, Pattern.NO_CLEAR_DIRECTION])
@@ -433,6 +438,13 @@ def test_couples_who_share_one_move_are_not_told_one_presses_and_one_pulls_away(
     assert report.pattern is pattern
     for line in texts(report):
         assert not ONE_ON_EACH_SIDE.search(line), line
+
+
+@pytest.mark.parametrize("pattern", list(Pattern))
+def test_guidance_presumes_no_need_for_closeness_or_space(pattern):
+    # A person on the pursuing side may find more safety in space than in closeness (and the reverse).
+    for line in texts(report_of(*EXAMPLES[pattern])):
+        assert not PRESUMED_NEED.search(line), line
 
 
 def test_a_pursue_distance_couple_reads_about_both_sides_of_their_loop():

@@ -43,12 +43,12 @@ GUIDANCE_VARIANTS = {
     "guidance-no-clear-direction",
 }
 # Queries for one report page of a logged-in person on a second visit, whatever
-# the number of checkups: the session and the user (2); the report itself (5):
-# the checkup (membership-scoped), memberships, checkups, responses, answers.
-# allauth's session tracking writes at most every few minutes
-# (core.middleware.UserSessionActivityMiddleware), so not on this visit.
+# the number of checkups: the session and the user (2); the checkup
+# (membership-scoped), the two members, the kept article (3; see
+# assessments/kept_reports.py). allauth's session tracking writes at most every
+# few minutes (core.middleware.UserSessionActivityMiddleware), so not on this visit.
 # The pause plan panel (practice, through assessments.signals.report_panels): its agreement, none here (1).
-REPORT_QUERIES = 8
+REPORT_QUERIES = 6
 # Middling answers, so that the dance picture's marks sit away from the edges.
 LEANS_IN = {"pursuit": 4, "distance": 2, "partner_pursuit": 2, "partner_distance": 4,
             "anxiety": 4, "avoidance": 2, "impact": 3, "repair": 3}  # fmt: skip

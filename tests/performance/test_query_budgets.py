@@ -81,10 +81,12 @@ def queries_for(client: Client, method: str, url: str, data: dict | None = None)
 # The most queries each page may run for a signed-in person after their first
 # request; the session and the user are two of them.
 BUDGETS = {
-    # session, user, the checkup (membership-scoped), memberships with users,
-    # and then checkups, answer sheets, answers of every round in one query each;
-    # the pause plan panel (practice): its agreement, none here.
-    "report": 8,
+    # session, user, the checkup (membership-scoped), the two members, the kept
+    # article; the pause plan panel (practice): its agreement, none here.
+    "report": 6,
+    # The first view builds the article: the six, then checkups, answer sheets and
+    # answers of every round in one query each, then the kept row upserted.
+    "report, first view": 10,
     # session, user, active couple, open checkup, own sheet, partner, safety
     # answers (own), the sheet's checkup, completed checkups; the pause plan's agreement.
     "dashboard": 10,
@@ -96,9 +98,16 @@ BUDGETS = {
 }
 
 
+def shortened(queries: list[str]) -> str:
+    return "\n".join(q[:160] for q in queries)
+
+
 def page_queries(world: World, page: str) -> list[str]:
     client = signed_in(world.reader)
+    if page == "report, first view":
+        return queries_for(client, "get", world.report_url)
     if page == "report":
+        client.get(world.report_url)
         return queries_for(client, "get", world.report_url)
     if page == "dashboard":
         return queries_for(client, "get", reverse("dashboard"))
@@ -114,8 +123,8 @@ def test_each_signed_in_page_runs_the_same_few_queries_whatever_the_number_of_ch
     small = page_queries(world(history=1, others=0), page)
     large = page_queries(world(history=4, others=3), page)
 
-    assert len(large) == len(small), "\n".join(large)
-    assert len(large) <= BUDGETS[page], "\n".join(large)
+    assert len(large) == len(small), shortened(large)
+    assert len(large) <= BUDGETS[page], shortened(large)
 
 
 @pytest.mark.parametrize("page", ["report", "dashboard", "question page"])

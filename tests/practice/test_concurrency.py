@@ -3,6 +3,7 @@
 import pytest
 
 from core.errors import AppError
+from couples.services import couple_leave
 from practice.models import Acceptance, Agreement, AgreementVersion
 from practice.services import StaleEdit, agreement_accept, agreement_edit
 from tests.practice.conftest import PLAN
@@ -68,3 +69,19 @@ def test_an_acceptance_racing_an_edit_never_activates_words_the_acceptor_did_not
         assert agreement.active_number == 1
     assert agreement.latest_number == 2
     assert not Acceptance.objects.filter(version__number=2).exists()
+
+
+def test_leaving_while_the_partner_accepts_ends_with_the_plan_closed(couple_of, write):
+    couple, a, b = couple_of()
+    write(couple, a)
+    agreement_accept(couple=couple, user=a, number=1)
+
+    race(
+        lambda: couple_leave(couple=couple, user=a),
+        lambda: agreement_accept(couple=couple, user=b, number=1),
+        expected=(AppError,),
+    )
+
+    agreement = Agreement.objects.get(couple=couple)
+    assert agreement.closed_at is not None
+    assert not agreement.is_active

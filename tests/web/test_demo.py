@@ -5,6 +5,7 @@ from django.urls import reverse
 from accounts.models import User
 from assessments.selectors import checkup_latest_completed_for
 from couples.selectors import couple_active_for, couple_partner
+from practice.selectors import plan_data_for
 
 pytestmark = pytest.mark.django_db
 
@@ -35,3 +36,20 @@ def test_the_third_demo_couple_has_a_report_with_no_clear_direction_yet(client):
     assert "No clear direction yet" in html
     assert "section-guidance-no-clear-direction" in html
     assert "Your two accounts point in opposite directions" in html
+
+
+def test_sam_and_alex_have_an_agreed_pause_plan_with_the_first_week_answered_by_both(client):
+    call_command("demo")
+    call_command("demo")
+
+    sam = User.objects.get(email="sam@demo.attune.test")
+    data = plan_data_for(user=sam)
+    assert data is not None and data.agreement is not None
+    assert data.agreement.is_active and data.agreement.active_number == 2
+    week_one, week_two = data.weeks
+    assert week_one.mine is not None and week_one.partner is not None
+    assert week_two.mine is None
+    client.force_login(sam)
+    dashboard = client.get(reverse("dashboard")).content.decode()
+    assert "Practice week 1" in dashboard
+    assert "Retake 1" in dashboard
