@@ -33,7 +33,7 @@ from django.utils.translation import get_language
 from accounts.models import User
 from assessments.models import Checkup, KeptReport
 from assessments.presenters import report_page
-from assessments.selectors import report_data_for, report_members_for
+from assessments.selectors import report_data_for, report_members_for, report_members_shared
 
 ARTICLE_TEMPLATE = "assessments/_report_article.html"
 
@@ -79,18 +79,34 @@ def report_article_for(*, checkup: Checkup, user: User) -> KeptArticle | None:
     if checkup.completed_at is None:
         return None
     members = report_members_for(checkup=checkup, user=user)
-    if members is None:
+    return _kept_article(checkup, members) if members else None
+
+
+def report_article_shared(*, checkup: Checkup) -> KeptArticle | None:
+    """The same article for a reader outside the couple whom the couple let in.
+
+    Only for callers that have checked that consent (a counsellor's active
+    share, ``counsellors.selectors``). The article holds nothing that depends
+    on the reader, so the kept one is shared too.
+    """
+    if checkup.completed_at is None:
         return None
+    members = report_members_shared(checkup=checkup)
+    return _kept_article(checkup, members) if members else None
+
+
+def _kept_article(checkup: Checkup, members: tuple[User, User]) -> KeptArticle | None:
     a, b = members
     version = report_version()
     rows = KeptReport.objects.only("name_a", "name_b", "html", "note_html")
     kept = rows.filter(checkup=checkup, version=version).first()
     if kept is not None and (kept.name_a, kept.name_b) == (a.display_name, b.display_name):
         return _safe(kept.html, kept.note_html)
-    data = report_data_for(checkup=checkup, user=user, members=members)
+    data = report_data_for(checkup=checkup, user=a, members=members)
     if data is None:
         return None
-    context = {"page": report_page(data, reader_id=user.pk)}
+    # No reader: the article is the same for whoever reads it.
+    context = {"page": report_page(data, reader_id=None)}
     html = render_to_string(ARTICLE_TEMPLATE, context)
     note_html = render_to_string(ARTICLE_TEMPLATE + "#note", context)
     # One upsert: two first views at once build the same article, and the later write wins.

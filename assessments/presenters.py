@@ -120,7 +120,7 @@ class ReportPage:
     close_to_line: bool
     nearby: tuple[str, ...]
     agreement_rows: tuple[AgreementRowView, ...]
-    reader_position: Position
+    reader_position: Position | None
     names: Names
     points: tuple[PlotPoint, ...]
     score_rows: tuple[ScoreRowView, ...]
@@ -128,8 +128,11 @@ class ReportPage:
     history: HistoryView | None
 
 
-def report_page(data: ReportData, *, reader_id: int) -> ReportPage:
-    """Score every round of ``data`` and lay out the report of its last checkup for ``reader_id``."""
+def report_page(data: ReportData, *, reader_id: int | None) -> ReportPage:
+    """Score every round of ``data`` and lay out the report of its last checkup for ``reader_id``.
+
+    ``reader_id`` is None for a reader outside the couple (a counsellor they shared it with).
+    """
     dynamics = [
         couple_dynamic(
             get_instrument(r.checkup.instrument_key, r.checkup.instrument_version), r.answers_a, r.answers_b
@@ -158,7 +161,7 @@ def report_page(data: ReportData, *, reader_id: int) -> ReportPage:
         if isinstance(dynamic, CoupleDynamic)
         else (),
         agreement_rows=_agreement_rows(dynamic, report) if isinstance(dynamic, CoupleDynamic) else (),
-        reader_position="a" if reader_id == data.person_a.pk else "b",
+        reader_position=None if reader_id is None else ("a" if reader_id == data.person_a.pk else "b"),
         names=Names(report.name_a, report.name_b),
         points=tuple(
             dance_points(

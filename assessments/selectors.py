@@ -101,15 +101,29 @@ class ReportData:
     rounds: tuple[CompletedRound, ...]
 
 
-def report_members_for(*, checkup: Checkup, user: User) -> tuple[User, User] | None:
-    """The two people of ``checkup``'s couple in membership order, if ``user`` is one and both remain."""
-    members = [
+def _members_of(checkup: Checkup) -> list[User]:
+    return [
         m.user
         for m in Membership.objects.filter(couple_id=checkup.couple_id).select_related("user").order_by("pk")
     ]
+
+
+def report_members_for(*, checkup: Checkup, user: User) -> tuple[User, User] | None:
+    """The two people of ``checkup``'s couple in membership order, if ``user`` is one and both remain."""
+    members = _members_of(checkup)
     if len(members) != 2 or user not in members:
         return None
     return members[0], members[1]
+
+
+def report_members_shared(*, checkup: Checkup) -> tuple[User, User] | None:
+    """The two people of ``checkup``'s couple, for a reader outside it whom the couple let in.
+
+    Only for callers that have checked that consent (a counsellor's active
+    share, ``counsellors.selectors``).
+    """
+    members = _members_of(checkup)
+    return (members[0], members[1]) if len(members) == 2 else None
 
 
 def report_data_for(

@@ -13,6 +13,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("", include("couples.urls")),
     path("", include("assessments.urls")),
+    path("", include("counsellors.urls")),
     path("", include("practice.urls")),
     path("admin/", admin.site.urls),
 ]

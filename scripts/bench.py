@@ -312,6 +312,9 @@ def main() -> None:
     parser.add_argument("--levels", default="1,8,32")
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--profile", choices=ENDPOINTS, help="profile one endpoint in-process instead")
+    parser.add_argument(
+        "--env", action="append", default=[], metavar="NAME=VALUE", help="e.g. CONN_MAX_AGE=0, for a before"
+    )
     args = parser.parse_args()
     if not shutil.which("wrk") and not args.profile:
         raise SystemExit("The benchmark needs wrk: apt-get install wrk")
@@ -328,7 +331,8 @@ def main() -> None:
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "STATIC_ROOT": str(static_root),
     }
-    env.pop("CONN_MAX_AGE", None)  # as shipped
+    env.pop("CONN_MAX_AGE", None)  # as shipped, unless --env says otherwise
+    env.update(item.split("=", 1) for item in args.env)
     prepare_database(env, args.couples)
     manage(env, "collectstatic", "--noinput", "-v0")
     setup_django(env)
@@ -373,6 +377,8 @@ def main() -> None:
         shutil.rmtree(static_root, ignore_errors=True)
     load = Path("/proc/loadavg").read_text().split()[:3]
     print(f"\nMachine: {os.cpu_count()} cores, load average {' '.join(load)}; {args.couples:,} couples")
+    if args.env:
+        print("Environment changed for this run: " + ", ".join(args.env))
     print_table(rows, OUT / f"table-{args.couples}.md")
 
 

@@ -23,3 +23,15 @@ class UserFactory(factory.django.DjangoModelFactory):
             EmailAddress.objects.create(
                 user=obj, email=obj.email, primary=True, verified=extracted is not False
             )
+
+
+class CounsellorFactory(factory.django.DjangoModelFactory):
+    """A person who has declared a counsellor profile (nothing verified)."""
+
+    class Meta:
+        model = "counsellors.CounsellorProfile"
+
+    user = factory.SubFactory(UserFactory)
+    name = factory.Sequence(lambda n: f"Counsellor {n}")
+    practice = "Riverside Couples Practice"
+    website = "https://riverside.example.org"

@@ -57,6 +57,9 @@ class DashboardPage:
     step: CheckupStep | None
     safety_concern: bool
     past_reports: tuple[PastReport, ...]
+    shares_waiting: int
+    shares_active: int
+    is_counsellor: bool
     #: The pause plan, once there is a report to start it from (or a plan already).
     plan: PlanPage | None
 
@@ -95,6 +98,9 @@ def dashboard_page(data: DashboardData, *, has_incoming_invitation: bool) -> Das
         past_reports=tuple(
             PastReport(c.pk, c.completed_at) for c in data.completed_checkups if c.completed_at is not None
         ),
+        shares_waiting=data.shares_waiting,
+        shares_active=data.shares_active,
+        is_counsellor=data.is_counsellor,
         plan=plan if plan and (data.completed_checkups or plan.state != "none") else None,
     )
 

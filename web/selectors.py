@@ -16,6 +16,8 @@ from assessments.selectors import (
 )
 from core.models import OutboxMessage
 from core.selectors import outbox_latest
+from counsellors.models import AccessLogEntry
+from counsellors.selectors import access_log_for_member, counsellor_profile_of, share_counts_for
 from couples.models import Couple, Invitation
 from couples.selectors import couple_active_for, couple_partner, invitation_open_from
 from practice.models import Agreement, CheckIn
@@ -36,6 +38,10 @@ class DashboardData:
     my_sheet: AnswerSheet | None
     safety_concern: bool
     completed_checkups: tuple[Checkup, ...]
+    # Shares with counsellors this person has not agreed to yet, and those that are open.
+    shares_waiting: int
+    shares_active: int
+    is_counsellor: bool
     plan: PlanData | None
 
 
@@ -43,6 +49,7 @@ def dashboard_data_for(*, user: User) -> DashboardData:
     couple = couple_active_for(user=user)
     open_checkup = checkup_open_for(couple=couple) if couple else None
     my_sheet = answer_sheet_for(checkup=open_checkup, user=user) if open_checkup else None
+    shares_waiting, shares_active = share_counts_for(couple=couple, user=user) if couple else (0, 0)
     invitation = None if couple else invitation_open_from(user=user)
     return DashboardData(
         user=user,
@@ -59,8 +66,16 @@ def dashboard_data_for(*, user: User) -> DashboardData:
         completed_checkups=tuple(checkups_completed_for(couple=couple).order_by("-completed_at"))
         if couple
         else (),
+        shares_waiting=shares_waiting,
+        shares_active=shares_active,
+        is_counsellor=counsellor_profile_of(user=user) is not None,
         plan=plan_data_for(user=user, couple=couple, detail=False) if couple else None,
     )
+
+
+def privacy_access_log_for(*, user: User) -> list[AccessLogEntry]:
+    """Each time a counsellor opened a report of a couple ``user`` is or was part of."""
+    return list(access_log_for_member(user=user))
 
 
 @dataclass(frozen=True, slots=True)

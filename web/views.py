@@ -12,10 +12,11 @@ from django.views.decorators.http import require_POST, require_safe
 
 from accounts.http import AuthenticatedHttpRequest
 from core.selectors import outbox_failed_for
+from counsellors.presenters import access_rows
 from couples.selectors import couple_active_for
 from couples.session import has_pending_invitation
 from web.presenters import dashboard_page, export_document, failed_mail_rows
-from web.selectors import dashboard_data_for, export_data_for
+from web.selectors import dashboard_data_for, export_data_for, privacy_access_log_for
 from web.services import account_delete
 
 
@@ -51,12 +52,12 @@ def healthz(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_safe
 def privacy(request: AuthenticatedHttpRequest) -> HttpResponse:
-    failed_mail = failed_mail_rows(outbox_failed_for(user_id=request.user.pk))
-    return render(
-        request,
-        "web/privacy.html",
-        {"couple": couple_active_for(user=request.user), "failed_mail": failed_mail},
-    )
+    context = {
+        "couple": couple_active_for(user=request.user),
+        "access_rows": access_rows(privacy_access_log_for(user=request.user)),
+        "failed_mail": failed_mail_rows(outbox_failed_for(user_id=request.user.pk)),
+    }
+    return render(request, "web/privacy.html", context)
 
 
 @login_required

@@ -43,6 +43,8 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 # request uses it. Behind PgBouncer in transaction mode, see docs/deploy.md.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=600)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Behind PgBouncer in transaction mode, .iterator()'s named cursors cannot outlive a transaction.
+DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = env.bool("DISABLE_SERVER_SIDE_CURSORS", default=False)
 # Bounded waits (docs/operations.md): no request waits long for a lock or a slow
 # query; core/errorpages.py turns the timeout into the "busy, try again" page.
 # 0 turns a limit off (e.g. `DB_STATEMENT_TIMEOUT_MS=0 manage.py migrate` for a long migration).
@@ -79,6 +81,7 @@ INSTALLED_APPS = [
     "accounts",
     "couples",
     "assessments",
+    "counsellors",
     "practice",
     "web",
 ]

@@ -88,8 +88,9 @@ BUDGETS = {
     # answers of every round in one query each, then the kept row upserted.
     "report, first view": 10,
     # session, user, active couple, open checkup, own sheet, partner, safety
-    # answers (own), the sheet's checkup, completed checkups; the pause plan's agreement.
-    "dashboard": 10,
+    # answers (own), the sheet's checkup, completed checkups; the pause plan's agreement;
+    # the couple's counsellor shares (counted in one query), the person's counsellor profile.
+    "dashboard": 12,
     # session, user, checkup, own sheet, partner, saved answers.
     "question page": 6,
     # the question page's six, then the save in one transaction: savepoint,

@@ -1,8 +1,10 @@
 """The world of the security tests, and a way to make every request against it fresh.
 
-Couple {A, B} has a complete checkup (so its report exists) and a pause plan
-both accepted eight days ago (so week 1's check-in is open), couple {C, D} has
-neither, "solo" is a verified person with no couple.
+Couple {A, B} has a complete checkup (so its report exists), a pause plan
+both accepted eight days ago (so week 1's check-in is open) and an active
+share with "counsellor"; couple {C, D} has none of these, "solo" is a verified
+person with no couple. "counsellor" has a counsellor profile (and a link sent
+to a couple); "other_counsellor" has a profile and nothing shared with them.
 
 The world is built once per module inside a transaction that is rolled back
 at the end (like ``TestCase.setUpTestData``), and every request is made inside
@@ -28,15 +30,17 @@ from accounts.models import User
 from assessments.instrument import current_instrument
 from assessments.models import Checkup
 from assessments.services import answer_sheet_submit, checkup_start
+from counsellors.models import CounsellorInvitation, Share
+from counsellors.services import counsellor_invitation_create, share_agree, share_propose
 from couples.models import Couple, Invitation
 from couples.services import invitation_accept, invitation_create
 from practice.models import Agreement
 from practice.services import agreement_accept, agreement_edit
-from tests.factories import UserFactory
+from tests.factories import CounsellorFactory, UserFactory
 from tests.support.answers import DISTANCING, PURSUING, answers_for, save_answers
 from tests.support.mail import mail_delivered
 
-ROLES = ("anon", "solo", "a", "b", "c")
+ROLES = ("anon", "solo", "a", "b", "c", "counsellor", "other_counsellor")
 
 
 @dataclass
@@ -49,6 +53,10 @@ class World:
     couple: Couple
     checkup: Checkup
     invitation: Invitation | None
+    counsellor: User | None = None
+    other_counsellor: User | None = None
+    share: Share | None = None
+    counsellor_invitation: CounsellorInvitation | None = None
     url_values: dict[str, object] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -67,6 +75,10 @@ class World:
             # allauth's password reset link: A's real uid with a key nobody issued.
             "uidb36": user_pk_to_url_str(self.a),
             "key": "set-by-nobody",
+            # {A, B}'s couple and its share with the counsellor; the counsellor's link to a couple.
+            "couple_id": self.couple.pk,
+            "share_id": self.share.pk if self.share else 0,
+            "invitation_id": self.counsellor_invitation.pk if self.counsellor_invitation else 0,
         }
 
     def user(self, role: str) -> User | None:
@@ -131,6 +143,9 @@ def build_world() -> World:
         answer_sheet_submit(sheet=response)
     checkup.refresh_from_db()
     assert checkup.is_complete
+    counsellor = CounsellorFactory()
+    share = share_agree(share=share_propose(couple=couple, user=a, counsellor=counsellor), user=b)
+    counsellor_invitation = counsellor_invitation_create(counsellor=counsellor, email="a.couple@example.org")
     _agreed_plan(couple, a, b)
     mail_delivered().clear()  # the world's own mail, out of the way of the tests' mail
     return World(
@@ -142,6 +157,10 @@ def build_world() -> World:
         couple=couple,
         checkup=checkup,
         invitation=Invitation.objects.get(inviter=a, accepted_by=b),
+        counsellor=counsellor.user,
+        other_counsellor=CounsellorFactory().user,
+        share=share,
+        counsellor_invitation=counsellor_invitation,
     )
 
 

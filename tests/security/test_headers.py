@@ -28,7 +28,11 @@ OUR_CODE = ("accounts", "couples", "assessments", "config")
 # invitation page after it has no token in its URL and says "same-origin": a form
 # POST from a no-referrer page carries "Origin: null", which the CSRF check refuses
 # (couples/views.py, referrer_policy). Everything else: the site-wide default.
-REFERRER_POLICY = {"couples:invitation_open": "no-referrer", "couples:invitation": "same-origin"}
+REFERRER_POLICY = {
+    "couples:invitation_open": "no-referrer",
+    "couples:invitation": "same-origin",
+    "counsellors:invitation": "same-origin",
+}
 DEFAULT_REFERRER_POLICY = "strict-origin-when-cross-origin"
 CSP_MUST_HAVE = ("default-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'")
 

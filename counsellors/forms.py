@@ -1,0 +1,36 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from counsellors.models import CounsellorProfile
+
+
+class CounsellorProfileForm(forms.ModelForm):
+    class Meta:
+        model = CounsellorProfile
+        fields = ["name", "practice", "website"]
+        help_texts = {
+            "name": _("Couples see this name when they share with you, and in their access log."),
+            "website": _("Where couples can read about your practice, starting with https://"),
+        }
+
+
+class EmailForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Email address"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "off"})
+    )
+
+
+class ProposeForm(EmailForm):
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["email"].label = _("Your counsellor's email address")
+        self.fields["email"].help_text = _("The address they use for their Attune counsellor account.")
+
+
+class InviteCoupleForm(EmailForm):
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["email"].label = _("Email address of one of the partners")
+        self.fields["email"].help_text = _(
+            "We email them a link; both partners have to agree before you see anything."
+        )
