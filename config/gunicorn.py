@@ -6,7 +6,12 @@ workers = 3
 # DB_STATEMENT_TIMEOUT_MS) does not hold a whole worker: /healthz and other
 # pages still answer (docs/operations.md).
 worker_class = "gthread"
-threads = 4
+threads = 8
+# A worker takes only as many connections as it has free threads, so a request
+# never queues behind one that waits on a lock while another worker is idle.
+# Hence no keep-alive (the proxy in front keeps its own connections short).
+worker_connections = threads
+keepalive = 0
 timeout = 30
 accesslog = "-"
 # %(U)s is the path without the query string: invitation tokens travel in the

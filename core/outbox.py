@@ -141,22 +141,20 @@ def outbox_record(message: OutboxMessage, error: Exception | None, *, now: datet
 def _record_patiently(message: OutboxMessage, error: Exception | None, now: datetime | None) -> None:
     """Record the outcome even if the database is away for a while (a worker's duty).
 
-    The mail has left (or failed); forgetting that would resend it once the
-    lease runs out. So keep trying, with backoff, for as long as the lease lasts.
+    The mail has left (or failed); forgetting that would send it again once
+    the lease runs out. So keep trying until the database is back, checking
+    every second so the record lands (and the lease is ours) as soon as it is.
     """
-    give_up = time.monotonic() + settings.OUTBOX_LEASE_SECONDS
-    pause = 0.5
+    pause = 0.25
     while True:
         try:
             outbox_record(message, error, now=now)
             return
         except DatabaseError:
-            if time.monotonic() + pause > give_up:
-                raise
             logger.warning("outbox: database away while recording message %s; retrying", message.pk)
             connections.close_all()
             time.sleep(pause)
-            pause = min(pause * 2, 10)
+            pause = min(pause * 2, 1.0)
 
 
 def outbox_deliver_one(

@@ -234,6 +234,14 @@ def shoot(*, only_accounts: bool = False) -> None:
                 page.pdf(path=OUT / "plan-card.pdf", format="A4", print_background=True)
             context.close()
 
+            # Morgan, the demo counsellor: the couples who share with them (Sam and Alex).
+            context = browser.new_context(viewport={"width": width, "height": height})
+            page = context.new_page()
+            log_in(page, "morgan@demo.attune.test")
+            page.goto(f"{BASE}/counsellors/")
+            page.screenshot(path=OUT / f"counsellor-dashboard-{size}.png", full_page=True)
+            context.close()
+
         for outcome, email in OUTCOMES.items():
             context = browser.new_context(
                 viewport={"width": SIZES["desktop"][0], "height": SIZES["desktop"][1]}

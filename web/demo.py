@@ -2,8 +2,10 @@
 
 Sam leans toward pursuing and Alex toward distancing, a little less so at the
 second checkup than at the first; since then they have agreed a pause plan and
-answered the first week's check-in. Robin and Kai each see themselves moving away
-and the other moving toward, so their report has no clear direction yet.
+answered the first week's check-in, and they share their reports with Morgan
+Hale, a counsellor, who opened the latest one three days ago. Robin and Kai each
+see themselves moving away and the other moving toward, so their report has no
+clear direction yet.
 """
 
 from dataclasses import dataclass
@@ -18,6 +20,9 @@ from accounts.models import User
 from assessments.models import AnswerSheet, Checkup
 from assessments.selectors import checkup_instrument
 from assessments.services import answer_sheet_save_section, answer_sheet_submit, checkup_start
+from counsellors.models import AccessLogEntry, Share
+from counsellors.selectors import counsellor_profile_of
+from counsellors.services import access_log_record, counsellor_profile_save, share_agree, share_propose
 from couples.models import Couple
 from couples.selectors import couple_active_for
 from couples.services import couple_create
@@ -184,11 +189,42 @@ def _demo_plan(couple: Couple, first: User, second: User, days_ago: int) -> None
     )
 
 
+#: The demo counsellor (email, name, practice), with whom the first demo couple shares.
+DEMO_COUNSELLOR = ("morgan@demo.attune.test", "Morgan Hale", "Hale Couples Counselling")
+
+
+def demo_counsellor_load(first: User, second: User) -> User:
+    """Morgan's counsellor profile, and ``first`` and ``second``'s share with Morgan, both agreed."""
+    email, name, practice = DEMO_COUNSELLOR
+    user = _demo_person(email, name)
+    profile = counsellor_profile_of(user=user) or counsellor_profile_save(
+        user=user, name=name, practice=practice
+    )
+    couple = couple_active_for(user=first)
+    if couple is None or Share.objects.live().filter(couple=couple, counsellor=profile).exists():
+        return user
+    share = share_agree(share=share_propose(couple=couple, user=first, counsellor=profile), user=second)
+    # Back in time, as the checkups are: shared a week ago, the latest report opened three days ago.
+    now = timezone.now()
+    Share.objects.filter(pk=share.pk).update(
+        proposed_at=now - timedelta(days=7), activated_at=now - timedelta(days=6)
+    )
+    latest = (
+        Checkup.objects.filter(couple=couple, completed_at__isnull=False).order_by("-completed_at").first()
+    )
+    if latest is not None:
+        entry = access_log_record(counsellor=profile, checkup=latest)
+        AccessLogEntry.objects.filter(pk=entry.pk).update(opened_at=now - timedelta(days=3))
+    return user
+
+
 @transaction.atomic
 def demo_load() -> list[str]:
-    """Create the demo people, couples and checkups unless they exist; return the demo addresses."""
+    """Create the demo people, couples, checkups and counsellor unless they exist; return their addresses."""
     emails = []
     for demo in DEMO_COUPLES:
         first, second = demo_couple_load(demo)
         emails += [first.email, second.email]
+        if demo is DEMO_COUPLES[0]:
+            emails.append(demo_counsellor_load(first, second).email)
     return emails

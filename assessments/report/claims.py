@@ -12,12 +12,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assessments.scoring import Band, CoupleDynamic, Pattern, Position, Strength, cycle_strength, other, whole
+from assessments.scoring import (
+    Band,
+    CoupleDynamic,
+    Pattern,
+    Position,
+    Strength,
+    agreement_band,
+    cycle_strength,
+    other,
+    whole,
+)
 from assessments.scoring.thresholds import (
     ACCOUNT_MARGIN,
     ACTIVE_LEVEL,
-    AGREEMENT_APART,
-    AGREEMENT_CLOSE,
     BAND_HIGH,
     BAND_MODERATE,
     CYCLE_HIGH,
@@ -203,13 +211,6 @@ CONDITIONS: dict[str, Condition] = {
 }
 
 
-def agreement_band(agreement: int) -> Band:
-    """The word for an agreement figure: close (HIGH), some difference (MODERATE), far apart (LOW)."""
-    if agreement >= AGREEMENT_CLOSE:
-        return Band.HIGH
-    return Band.MODERATE if agreement >= AGREEMENT_APART else Band.LOW
-
-
 def check(facts: Facts, key: str, about: tuple[Position, ...]) -> None:
     """Raise ``ClaimError`` unless the claim ``key`` about ``about`` is true of the facts."""
     if key not in CONDITIONS:
@@ -218,4 +219,4 @@ def check(facts: Facts, key: str, about: tuple[Position, ...]) -> None:
         raise ClaimError(f"claim {key!r} about {about} is false of the numbers")
 
 
-__all__ = ["CONDITIONS", "Claim", "ClaimError", "Facts", "agreement_band", "check"]
+__all__ = ["CONDITIONS", "Claim", "ClaimError", "Facts", "check"]

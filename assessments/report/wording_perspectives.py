@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from assessments.report.claims import agreement_band
 from assessments.report.i18n import _, gettext_noop
 from assessments.report.labels import lean_text, score_text, scored
 from assessments.report.model import ReportSection
 from assessments.report.text import Writer
-from assessments.scoring import Band, Pattern, Position, other
+from assessments.scoring import Band, Pattern, Position, agreement_band, other
 from assessments.scoring.thresholds import ACTIVE_LEVEL
 
 AGREEMENT_WORDS = {
@@ -216,7 +215,7 @@ def cost_section(w: Writer) -> ReportSection:
                 "cost.high",
                 _(
                     "At least one of you rates the cost as high. Left as it is, a pattern like this tends "
-                    "to leave issues unresolved and lets quiet hurt build on both sides. Seeing it clearly "
+                    "to leave issues unresolved and lets hurt build on both sides. Seeing it clearly "
                     "is a first step to changing it."
                 )
                 if loop

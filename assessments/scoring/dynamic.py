@@ -43,6 +43,13 @@ MOVE_SCALES: tuple[str, ...] = ("pursuit", "distance", "partner_pursuit", "partn
 AnswerSteps = Mapping[str, float]
 
 
+def agreement_band(agreement: int) -> Band:
+    """The band for an agreement figure: close (HIGH), some difference (MODERATE), far apart (LOW)."""
+    if agreement >= AGREEMENT_CLOSE:
+        return Band.HIGH
+    return Band.MODERATE if agreement >= AGREEMENT_APART else Band.LOW
+
+
 @dataclass(frozen=True, slots=True)
 class PersonDynamic:
     """One partner's place in the dynamic, in whole points.
@@ -118,9 +125,7 @@ class PersonDynamic:
     @property
     def agreement_band(self) -> Band:
         """LOW (far apart), MODERATE (some difference) or HIGH (close)."""
-        if self.agreement >= AGREEMENT_CLOSE:
-            return Band.HIGH
-        return Band.MODERATE if self.agreement >= AGREEMENT_APART else Band.LOW
+        return agreement_band(self.agreement)
 
     def swapped(self) -> PersonDynamic:
         return replace(self, position="b" if self.position == "a" else "a")

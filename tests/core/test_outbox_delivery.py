@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.core import mail
+from django.db import OperationalError
 from django.utils import timezone
 
 from core.models import OutboxMessage
@@ -138,3 +139,31 @@ def test_a_message_left_sending_on_its_last_attempt_ends_failed_rather_than_sent
     assert queued_mail.status == Status.FAILED
     assert queued_mail.body_text == ""
     assert mail.outbox == []
+
+
+def test_a_sent_mail_is_recorded_once_the_database_is_back_so_it_is_not_sent_again(
+    queued_mail, monkeypatch, clock, settings
+):
+    from core import outbox
+
+    real_record = outbox.outbox_record
+    tries = []
+
+    def record_while_the_database_is_away(message, error, **kwargs):
+        tries.append(error)
+        if len(tries) <= 2:
+            raise OperationalError("server closed the connection unexpectedly")
+        real_record(message, error, **kwargs)
+
+    monkeypatch.setattr("core.outbox.outbox_record", record_while_the_database_is_away)
+    monkeypatch.setattr("core.outbox.time.sleep", lambda seconds: None)
+    monkeypatch.setattr("core.outbox.connections.close_all", lambda: None)  # keep the test's transaction
+
+    outbox_deliver_due(patient=True)
+    clock.shift(timedelta(seconds=settings.OUTBOX_LEASE_SECONDS + 1))
+    outbox_deliver_due(patient=True)
+
+    queued_mail.refresh_from_db()
+    assert tries == [None, None, None]
+    assert queued_mail.status == Status.SENT
+    assert len(mail.outbox) == 1

@@ -53,3 +53,21 @@ def test_sam_and_alex_have_an_agreed_pause_plan_with_the_first_week_answered_by_
     dashboard = client.get(reverse("dashboard")).content.decode()
     assert "Practice week 1" in dashboard
     assert "Retake 1" in dashboard
+
+
+def test_morgan_the_demo_counsellor_reads_sam_and_alexs_reports_and_they_see_that_morgan_looked(client):
+    call_command("demo")
+    call_command("demo")
+
+    morgan = User.objects.get(email="morgan@demo.attune.test")
+    sam = User.objects.get(email="sam@demo.attune.test")
+    assert morgan.check_password("attune-demo-2026")
+    client.force_login(morgan)
+    dashboard = client.get(reverse("counsellors:dashboard")).content.decode()
+    assert "Sam &amp; Alex" in dashboard
+    checkup = checkup_latest_completed_for(couple=couple_active_for(user=sam))
+    report = client.get(reverse("counsellors:report", args=[checkup.couple_id, checkup.pk]))
+    assert report.status_code == 200
+    client.force_login(sam)
+    privacy = client.get(reverse("privacy")).content.decode()
+    assert privacy.count("Morgan Hale, Hale Couples Counselling") == 2  # the demo's opening, and this one
