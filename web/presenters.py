@@ -162,6 +162,9 @@ class ExportDocument:
     sessions: list[dict[str, Any]]
     checkups: list[CheckupExport]
     pause_plans: list[dict[str, Any]]
+    counsellor_shares: list[dict[str, Any]]
+    counsellor_report_openings: list[dict[str, Any]]
+    mail_not_delivered: list[dict[str, Any]]
 
     def as_json(self) -> dict[str, Any]:
         document = asdict(self)
@@ -259,6 +262,31 @@ def export_document(data: ExportData, *, now: datetime) -> ExportDocument:
         ],
         checkups=checkups,
         pause_plans=[_plan_export(agreement, versions, data) for agreement, versions in data.agreements],
+        counsellor_shares=[
+            {
+                "counsellor": share.counsellor.name,
+                "practice": share.counsellor.practice,
+                "state": share.state,
+                "proposed_at": _iso(share.proposed_at),
+                "agreed_by_me": any(a.user_id == user.pk for a in share.agreements.all()),
+                "shared_from": _iso(share.activated_at),
+                "ended": _iso(share.revoked_at),
+            }
+            for share in data.counsellor_shares
+        ],
+        counsellor_report_openings=[
+            {
+                "counsellor": entry.counsellor_name,
+                "practice": entry.counsellor_practice,
+                "report_of": _iso(entry.checkup.completed_at),
+                "opened_at": _iso(entry.opened_at),
+            }
+            for entry in data.counsellor_access
+        ],
+        mail_not_delivered=[
+            {"what": str(row.what), "to_domain": row.domain, "queued_at": _iso(row.when)}
+            for row in failed_mail_rows(data.failed_mail)
+        ],
     )
 
 
@@ -314,6 +342,15 @@ MAIL_KINDS = {
     "couples/email/couple_ended": _("The news that your couple ended"),
     "assessments/email/report_ready": _("The note that your shared report is ready"),
     "assessments/email/reminder": _("A reminder from your partner"),
+    "counsellors/email/invitation": _("A counsellor's invitation to share your reports"),
+    "counsellors/email/share_proposed": _("The news that your partner would like to share your reports"),
+    "counsellors/email/share_active": _("The news that your reports are shared with a counsellor"),
+    "counsellors/email/share_revoked": _("The news that your reports are no longer shared"),
+    "counsellors/email/share_active_counsellor": _("The news that a couple shared their reports with you"),
+    "counsellors/email/share_revoked_counsellor": _("The news that a couple stopped sharing their reports"),
+    "practice/email/agreed": _("The news that you both agreed to your pause plan"),
+    "practice/email/acceptance_cleared": _("The news that your pause plan has a new version"),
+    "practice/email/reminder": _("The weekly practice check-in reminder"),
     "account/email/email_confirmation_signup": _("A verification code"),
     "account/email/email_confirmation": _("A verification code"),
     "account/email/password_reset_key": _("A password reset link"),

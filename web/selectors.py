@@ -16,8 +16,8 @@ from assessments.selectors import (
     report_data_for,
 )
 from core.models import OutboxMessage
-from core.selectors import outbox_latest
-from counsellors.models import AccessLogEntry
+from core.selectors import outbox_failed_for, outbox_latest
+from counsellors.models import AccessLogEntry, Share
 from counsellors.selectors import access_log_for_member, counsellor_profile_of, share_counts_for
 from couples.models import Couple, Invitation
 from couples.selectors import couple_active_for, couple_partner, invitation_open_from, invitations_received_by
@@ -101,6 +101,11 @@ class ExportData:
     #: Pause plans with all their versions (written together, so whole), and only the person's own check-ins.
     agreements: tuple[tuple[Agreement, tuple[VersionRecord, ...]], ...]
     check_ins: tuple[CheckIn, ...]
+    #: Counsellors the person's couples shared (or proposed to share) reports with, and each opening.
+    counsellor_shares: tuple[Share, ...]
+    counsellor_access: tuple[AccessLogEntry, ...]
+    #: Mail about the person that could not be delivered (the privacy page lists the same).
+    failed_mail: tuple[OutboxMessage, ...]
 
 
 def export_data_for(*, user: User, include_safety: bool) -> ExportData:
@@ -140,4 +145,12 @@ def export_data_for(*, user: User, include_safety: bool) -> ExportData:
         ),
         agreements=agreements_of(user=user),
         check_ins=check_ins_of(user=user),
+        counsellor_shares=tuple(
+            Share.objects.filter(couple__memberships__user=user)
+            .select_related("counsellor")
+            .prefetch_related("agreements")
+            .order_by("proposed_at", "pk")
+        ),
+        counsellor_access=tuple(access_log_for_member(user=user)),
+        failed_mail=outbox_failed_for(user_id=user.pk),
     )
