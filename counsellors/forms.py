@@ -1,22 +1,32 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.addresses import validate_deliverable
+from accounts.names import DisplayNameField
 from counsellors.models import CounsellorProfile
 
 
 class CounsellorProfileForm(forms.ModelForm):
+    # Cleaned like every display name: couples read it on their pages and in their access log.
+    name = DisplayNameField(
+        label=_("Your name, as couples know you"),
+        help_text=_("Couples see this name when they share with you, and in their access log."),
+    )
+
     class Meta:
         model = CounsellorProfile
         fields = ["name", "practice", "website"]
         help_texts = {
-            "name": _("Couples see this name when they share with you, and in their access log."),
             "website": _("Where couples can read about your practice, starting with https://"),
         }
 
 
 class EmailForm(forms.Form):
     email = forms.EmailField(
-        label=_("Email address"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "off"})
+        label=_("Email address"),
+        max_length=254,
+        validators=[validate_deliverable],
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
     )
 
 

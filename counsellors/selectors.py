@@ -9,7 +9,9 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
+from accounts.addresses import email_canonical_or_none
 from accounts.models import User
+from accounts.selectors import user_email_canonicals
 from assessments.models import Checkup
 from counsellors.models import AccessLogEntry, CounsellorInvitation, CounsellorProfile, Share, ShareAgreement
 from couples.models import Couple, Membership
@@ -24,18 +26,29 @@ def counsellor_profile_of(*, user: User) -> CounsellorProfile | None:
 
 
 def counsellor_by_email(*, email: str) -> CounsellorProfile | None:
-    """The counsellor whose account uses ``email`` (a verified address), or None."""
-    email = email.strip()
-    if not email:
+    """The counsellor whose account uses ``email`` (its sign-up address or a verified one), or None.
+
+    Matched on canonical forms (``accounts.addresses``): a case-insensitive
+    database match would let a look-alike address reach another counsellor.
+    """
+    wanted = email_canonical_or_none(email)
+    if wanted is None:
         return None
-    profile = CounsellorProfile.objects.select_related("user").filter(user__email__iexact=email).first()
-    if profile is not None:
-        return profile
-    return (
+    # The local part, compared loosely, only narrows the candidates; the canonical forms decide.
+    local = email.strip().rpartition("@")[0] + "@"
+    candidates = (
         CounsellorProfile.objects.select_related("user")
-        .filter(user__emailaddress__email__iexact=email, user__emailaddress__verified=True)
-        .first()
+        .filter(Q(user__email__istartswith=local) | Q(user__emailaddress__email__istartswith=local))
+        .distinct()
+        .order_by("pk")
     )
+    for profile in candidates:
+        if email_canonical_or_none(profile.user.email) == wanted:
+            return profile
+    for profile in candidates:
+        if wanted in user_email_canonicals(user=profile.user, verified=True):
+            return profile
+    return None
 
 
 def counsellor_is_member(*, counsellor: CounsellorProfile, couple: Couple) -> bool:

@@ -8,7 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.addresses import AddressInvalid, email_canonical, undeliverable_message
 from accounts.models import User
+from accounts.selectors import user_email_canonicals
 from core.errors import AppError
 from core.mail import email_queue
 from counsellors.models import CounsellorInvitation, CounsellorProfile, Share
@@ -23,9 +25,13 @@ INVITATIONS_PER_HOUR = 10
 @transaction.atomic
 def counsellor_invitation_create(*, counsellor: CounsellorProfile, email: str) -> CounsellorInvitation:
     """Email one partner a link by which their couple can share its reports with ``counsellor``."""
-    email = email.strip().lower()
+    try:
+        # Stored and sent to in its canonical form (``accounts.addresses``), like a partner's invitation.
+        email = email_canonical(email)
+    except AddressInvalid as error:
+        raise AppError("undeliverable", undeliverable_message()) from error
     CounsellorProfile.objects.select_for_update().get(pk=counsellor.pk)
-    if email == counsellor.user.email.lower():
+    if email in user_email_canonicals(user=counsellor.user):
         raise AppError(
             "self", _("That is your own address. Please enter the address of one of the partners.")
         )

@@ -169,3 +169,10 @@ def test_both_partners_accepting_the_link_at_once_make_one_share_opened_once(cou
     assert share.agreements.count() == 2
     activation = [m for m in mail.outbox if m.to == [counsellor.user.email]]
     assert len(activation) == 1
+
+
+def test_a_counsellor_invitation_is_stored_in_the_canonical_form_and_refuses_look_alike_domains(counsellor):
+    invitation = counsellor_invitation_create(counsellor=counsellor, email="  Blake@Example.ORG ")
+    assert invitation.email == "blake@example.org"
+    with pytest.raises(AppError):
+        counsellor_invitation_create(counsellor=counsellor, email="blake@\uff45xample.org")

@@ -4,7 +4,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from core.errors import AppError
+from counsellors.forms import CounsellorProfileForm
 from counsellors.models import Share, ShareAgreement
+from counsellors.selectors import counsellor_by_email
 from counsellors.services import share_agree, share_propose, share_revoke
 from counsellors.services.shares import PROPOSALS_PER_HOUR
 from couples.services import couple_leave
@@ -276,3 +278,18 @@ def test_a_counsellor_may_have_a_couple_of_their_own_and_counsel_others(couple_o
     share = shared_with(couple, a, b, counsellor)
 
     assert share.state == Share.State.ACTIVE
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [("Rowan@Example.org", True), ("rowan@EXAMPLE.ORG", True), ("rowan@exam\u0131ple.org", False)],
+)
+def test_a_counsellor_is_found_by_the_canonical_form_of_their_address_only(typed, found):
+    profile = CounsellorFactory(user__email="rowan@example.org")
+    assert (counsellor_by_email(email=typed) == profile) is found
+
+
+def test_a_counsellors_display_name_is_cleaned_like_every_display_name():
+    form = CounsellorProfileForm(data={"name": "  Dr\u200b  Rowan ", "practice": "Riverside", "website": ""})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["name"] == "Dr Rowan"
