@@ -51,18 +51,6 @@ def agreement_for_couple(*, couple: Couple) -> Agreement | None:
     return Agreement.objects.filter(couple=couple).first()
 
 
-def agreement_of_member(*, user: User) -> tuple[Couple, Agreement | None] | None:
-    """The person's active couple and its agreement (None if not written yet); None outside a couple."""
-    couple = couple_active_for(user=user)
-    if couple is None:
-        return None
-    return couple, agreement_for_couple(couple=couple)
-
-
-def agreement_version(*, agreement: Agreement, number: int) -> AgreementVersion | None:
-    return AgreementVersion.objects.filter(agreement=agreement, number=number).first()
-
-
 @dataclass(frozen=True, slots=True)
 class VersionRecord:
     version: AgreementVersion
@@ -171,14 +159,6 @@ def plan_data_for(
         report=report,
         now=now or timezone.now(),
     )
-
-
-def check_ins_shared(*, agreement: Agreement) -> dict[int, tuple[CheckIn, ...]]:
-    """The weeks both partners have answered, with both answers: what the timeline may show."""
-    by_week: dict[int, list[CheckIn]] = {}
-    for check_in in CheckIn.objects.filter(agreement=agreement):
-        by_week.setdefault(check_in.week, []).append(check_in)
-    return {week: tuple(answers) for week, answers in by_week.items() if len(answers) == 2}
 
 
 def check_ins_of(*, user: User) -> tuple[CheckIn, ...]:

@@ -128,7 +128,12 @@ def _tell_partner_if_their_acceptance_lapsed(
     email_queue(
         template_prefix="practice/email/acceptance_cleared",
         to=lapsed.user.email,
-        context={"person": lapsed.user, "partner_name": user.display_name, "link": plan_link()},
+        context={
+            "person": lapsed.user,
+            "partner_name": user.display_name,
+            "was_agreed": agreement.active_number == replaced.number,
+            "link": plan_link(),
+        },
         user_id=lapsed.user.pk,
     )
 

@@ -26,6 +26,7 @@ def main() -> None:
     import django
 
     django.setup()
+    from django.core.management import call_command
     from django.db import connection, transaction
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -37,6 +38,7 @@ def main() -> None:
     from assessments.models import AnswerSheet, Checkup, KeptReport
     from web.seed import SEED_DOMAIN
 
+    call_command("migrate", verbosity=0)
     seeded = User.objects.filter(email__endswith="@" + SEED_DOMAIN)
     reader = seeded.order_by("-pk")[1000]
     checkup = Checkup.objects.filter(couple__memberships__user=reader, completed_at__isnull=False).latest(
@@ -83,19 +85,39 @@ def main() -> None:
         )
     }
     print("Rows: " + ", ".join(f"{table} {n:,}" for table, n in counts.items()))
-    seq_scans = 0
+    seq_scans, missing = 0, 0
     for name, queries in pages.items():
         print(f"\n## {name} ({len(queries)} queries)")
         for sql in queries:
             if sql.split()[0].upper() not in {"SELECT", "UPDATE", "INSERT", "DELETE"}:
                 continue
-            with connection.cursor() as cursor:
-                cursor.execute("EXPLAIN (COSTS OFF) " + sql)
-                plan = [row[0] for row in cursor.fetchall()]
-            seq_scans += sum("Seq Scan" in line for line in plan)
+            plan = _plan(connection, sql)
             print("\n    " + (sql[:150] + " ..." if len(sql) > 150 else sql))
             print("\n".join("      " + line for line in plan))
-    print(f"\nSequential scans: {seq_scans}")
+            if any("Seq Scan" in line for line in plan):
+                seq_scans += 1
+                # A table of a few rows is read whole, which is cheaper than any index;
+                # with sequential scans priced out, the plan shows the index a big table gets.
+                forced = _plan(connection, sql, seqscan=False)
+                still = any("Seq Scan" in line for line in forced)
+                missing += still
+                print(
+                    "      -- a small table; with enable_seqscan off:"
+                    + (" STILL A SEQ SCAN" if still else "")
+                )
+                print("\n".join("      " + line for line in forced if "Index" in line))
+    print(f"\nQueries planned with a sequential scan: {seq_scans} (all on tables of a few rows);")
+    print(f"queries with no index to use: {missing}")
+
+
+def _plan(connection, sql: str, seqscan: bool = True) -> list[str]:
+    from django.db import transaction
+
+    with transaction.atomic(), connection.cursor() as cursor:
+        if not seqscan:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN (COSTS OFF) " + sql)
+        return [row[0] for row in cursor.fetchall()]
 
 
 if __name__ == "__main__":

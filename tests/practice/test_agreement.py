@@ -204,3 +204,17 @@ def test_someone_outside_the_couple_cannot_edit_or_accept_its_plan(couple_of, wr
 
     assert AgreementVersion.objects.count() == 1
     assert not Acceptance.objects.exists()
+
+
+def test_a_proposed_change_to_the_agreed_plan_tells_the_other_that_the_agreed_plan_stays(
+    active_plan, write, django_capture_on_commit_callbacks
+):
+    couple, a, b, _agreement = active_plan()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        write(couple, b, signal="Time out")
+
+    [message] = mail.outbox
+    assert message.to == [a.email]
+    assert "the plan you agreed stays your plan" in message.body
+    assert "Time out" not in message.body
