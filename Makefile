@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 
-.PHONY: run test install demo deploy-check lint lock screenshots clean browser-deps bench
+.PHONY: run test install demo deploy-check lint lock screenshots clean browser-deps bench signup-timing
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -74,3 +74,7 @@ screenshots: install
 # Needs wrk (apt-get install wrk). ARGS="--couples 100000", "--profile report".
 bench: install
 	$(PY) scripts/bench.py $(ARGS)
+
+# Sign-up's median time for a known and a new address (they should be alike).
+signup-timing: install
+	$(PY) scripts/signup_timing.py

@@ -9,8 +9,8 @@ for both partners) is built and rendered on the first view and kept in
 
 When a kept report is used, and when it is not:
 
-- only for a reader who may read the report: the two members of the couple,
-  both accounts still there (the same check as ``report_data_for``);
+- only for a reader who may read the report: the two members of a couple
+  still together (the same check as ``report_data_for``: leaving closes it);
 - only while both display names match the ones it was built with: a changed
   name builds (and keeps) the report afresh;
 - never after either account is deleted: the row goes with it (CASCADE),

@@ -102,14 +102,19 @@ class ReportData:
 
 
 def _members_of(checkup: Checkup) -> list[User]:
+    # Only a couple still together: once either partner leaves (or deletes
+    # their account) the couple's shared reports close, by URL and by the
+    # "report ready" link; each keeps their own answers in their export.
     return [
         m.user
-        for m in Membership.objects.filter(couple_id=checkup.couple_id).select_related("user").order_by("pk")
+        for m in Membership.objects.filter(couple_id=checkup.couple_id, is_active=True)
+        .select_related("user")
+        .order_by("pk")
     ]
 
 
 def report_members_for(*, checkup: Checkup, user: User) -> tuple[User, User] | None:
-    """The two people of ``checkup``'s couple in membership order, if ``user`` is one and both remain."""
+    """The two people of ``checkup``'s couple in membership order if ``user`` is one and they are together."""
     members = _members_of(checkup)
     if len(members) != 2 or user not in members:
         return None
@@ -131,8 +136,8 @@ def report_data_for(
 ) -> ReportData | None:
     """The data of ``checkup``'s report if ``user`` may read it, else None.
 
-    Only for a completed checkup whose couple both people still belong to
-    (active or not), and whose own answers are all still there. Queries:
+    Only for a completed checkup of a couple that is still together
+    (``report_members_for``), and whose own answers are all still there. Queries:
     memberships (unless ``members`` from ``report_members_for`` is given),
     checkups, answer sheets, answers; whatever the number of items or checkups.
     """

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.addresses import validate_deliverable
 from couples.models import MESSAGE_MAX_LENGTH
 
 
@@ -8,6 +9,7 @@ class InviteForm(forms.Form):
     email = forms.EmailField(
         label=_("Your partner's email address"),
         max_length=254,
+        validators=[validate_deliverable],
         widget=forms.EmailInput(attrs={"autocomplete": "off"}),
     )
     message = forms.CharField(

@@ -67,6 +67,9 @@ class Invitation(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="invitations_sent"
     )
     email = models.EmailField(_("your partner's email"))
+    # The address in its canonical form (accounts.addresses): accepting and
+    # every lookup compare this exactly, never the address case-insensitively.
+    email_canonical = models.CharField(max_length=254, db_index=True)
     message = models.TextField(_("a short message (optional)"), max_length=MESSAGE_MAX_LENGTH, blank=True)
     token_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(default=timezone.now)

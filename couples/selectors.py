@@ -2,7 +2,10 @@
 
 import hashlib
 
+from django.db.models import Q
+
 from accounts.models import User
+from accounts.selectors import user_email_canonicals
 from couples.models import Couple, Invitation, Membership
 
 
@@ -44,3 +47,15 @@ def invitation_by_token(*, token: str) -> Invitation | None:
     if not token or len(token) > 200:
         return None
     return Invitation.objects.select_related("inviter").filter(token_hash=token_hash(token)).first()
+
+
+def invitations_to(*, user: User) -> Q:
+    """Invitations sent to any of ``user``'s addresses (canonical forms, exactly), or accepted by them."""
+    return Q(email_canonical__in=user_email_canonicals(user=user)) | Q(accepted_by=user)
+
+
+def invitations_received_by(*, user: User) -> list[Invitation]:
+    """The invitations ``user`` received, oldest first."""
+    return list(
+        Invitation.objects.filter(invitations_to(user=user)).select_related("inviter").order_by("created_at")
+    )

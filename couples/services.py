@@ -8,19 +8,19 @@ import secrets
 from datetime import datetime, timedelta
 from urllib.parse import urlencode
 
-from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.addresses import AddressInvalid, email_canonical, undeliverable_message
 from accounts.models import User
-from accounts.selectors import user_has_verified_email
+from accounts.selectors import user_email_canonicals, user_has_verified_email
 from core.errors import AppError
 from core.mail import email_queue
 from couples.models import Couple, Invitation, InvitationSend, Membership
-from couples.selectors import couple_active_for, couple_partner, token_hash
+from couples.selectors import couple_active_for, couple_partner, invitations_to, token_hash
 from couples.signals import couple_ending
 
 INVITATION_LIFETIME = timedelta(days=7)
@@ -66,15 +66,16 @@ def invitation_create(*, inviter: User, email: str, message: str = "") -> Invita
     Answers the same whether or not ``email`` belongs to an account.
     """
     email = email.strip().lower()
+    try:
+        canonical = email_canonical(email)
+    except AddressInvalid as error:
+        raise AppError("address", str(undeliverable_message())) from error
     User.objects.select_for_update().get(pk=inviter.pk)
     if not user_has_verified_email(user=inviter):
         raise AppError("unverified", _("Please verify your email address before inviting anyone."))
     if couple_active_for(user=inviter):
         raise AppError("in_couple", _("You are already linked with a partner."))
-    if (
-        EmailAddress.objects.filter(user=inviter, email__iexact=email).exists()
-        or inviter.email.lower() == email
-    ):
+    if canonical in user_email_canonicals(user=inviter):
         raise AppError("self", _("That is your own address. Please enter your partner's email."))
     _check_send_rate(inviter)
     now = timezone.now()
@@ -82,6 +83,7 @@ def invitation_create(*, inviter: User, email: str, message: str = "") -> Invita
     invitation = Invitation(
         inviter=inviter,
         email=email,
+        email_canonical=canonical,
         message=message.strip(),
         created_at=now,
         sent_at=now,
@@ -135,7 +137,12 @@ def _check_answerable(invitation: Invitation, user: User | None) -> None:
     if user is not None and not user_has_verified_email(user=user, email=invitation.email):
         raise AppError(
             "wrong_account",
-            _("This invitation was sent to a different email address than the one on your account."),
+            _(
+                "This invitation was sent to a different email address than the one on your account. "
+                "Addresses must match letter for letter: a look-alike letter (such as a dotless i) "
+                "makes a different address. Log in with the account for the address the invitation "
+                "went to, or ask your partner to invite the address you use."
+            ),
         )
 
 
@@ -252,3 +259,20 @@ def couple_leave(*, couple: Couple, user: User, notice: str = "couples/email/par
             user_id=partner.pk,
         )
     return couple
+
+
+@transaction.atomic
+def invitations_forget_invitee(*, user: User) -> int:
+    """Take ``user``'s address and the message sent to them out of others' invitation records.
+
+    For a deleted account: the inviter keeps the record that they invited
+    someone (and when, and what came of it), but not who, nor what they wrote
+    to that person. Open invitations are withdrawn. Returns how many records
+    changed.
+    """
+    received = Invitation.objects.select_for_update().filter(invitations_to(user=user))
+    now = timezone.now()
+    received.filter(accepted_at__isnull=True, declined_at__isnull=True, revoked_at__isnull=True).update(
+        revoked_at=now
+    )
+    return received.update(email="", email_canonical="", message="")

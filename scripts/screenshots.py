@@ -4,10 +4,11 @@ Builds a throwaway SQLite database with the demo couples (one pursuing and
 one distancing, one caught in the private wait, one with no clear direction)
 and, only here, a couple for each other outcome and one whose answers look
 patterned; serves it with runserver, and drives Debian's Chromium with
-Playwright into docs/screenshots/: the landing page, a question page, the
-waiting state, the report and the pause plan at desktop and phone widths, the
-report for every outcome, and the print views of the report and the plan's card
-(PDF, and the card as PNG).
+Playwright into docs/screenshots/: the account pages and two account emails
+(`scripts/screenshots.py accounts` takes only those), the landing page, a
+question page, the waiting state, the report and the pause plan at desktop and
+phone widths, the report for every outcome, and the print views of the report
+and the plan's card (PDF, and the card as PNG).
 """
 
 import os
@@ -135,12 +136,68 @@ def log_in(page, email: str) -> None:
     page.wait_for_url(f"{BASE}/dashboard/")
 
 
-def shoot() -> None:
+def shoot_accounts(browser) -> None:
+    """The account pages (phone and desktop) and two account emails, as a person gets them."""
+    from datetime import UTC, datetime
+
+    from core.mail import email_render
+
+    for size, (width, height) in SIZES.items():
+        context = browser.new_context(viewport={"width": width, "height": height})
+        page = context.new_page()
+        page.goto(f"{BASE}/accounts/login/")
+        page.screenshot(path=OUT / f"account-login-{size}.png", full_page=True)
+        page.goto(f"{BASE}/accounts/signup/")
+        page.screenshot(path=OUT / f"account-signup-{size}.png", full_page=True)
+        page.fill("#id_email", f"new-{size}@screenshots.attune.test")
+        page.fill("#id_display_name", "Zoë")
+        page.fill("#id_password1", "a-long-screenshot-passphrase")
+        page.fill("#id_password2", "a-long-screenshot-passphrase")
+        page.click("main button[type=submit]")
+        page.wait_for_url(f"{BASE}/accounts/confirm-email/")
+        page.screenshot(path=OUT / f"account-code-{size}.png", full_page=True)
+        context.close()
+
+        context = browser.new_context(viewport={"width": width, "height": height})
+        page = context.new_page()
+        log_in(page, "sam@demo.attune.test")
+        for name, path in (
+            ("email", "/accounts/email/"),
+            ("password", "/accounts/password/change/"),
+            ("sessions", "/accounts/sessions/"),
+            ("reauthenticate", "/accounts/reauthenticate/?next=/account/privacy/export/"),
+        ):
+            page.goto(f"{BASE}{path}")
+            page.screenshot(path=OUT / f"account-{name}-{size}.png", full_page=True)
+        context.close()
+
+    when = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
+    for name, prefix, extra in (
+        ("code", "account/email/email_confirmation_signup", {"code": "K7QP-2MXD"}),
+        (
+            "change-requested",
+            "account/email/email_change_requested",
+            {"to_email": "sam.new@example.org", "ip": "203.0.113.7", "user_agent": "Firefox on Android"},
+        ),
+    ):
+        context = {"site_url": "https://attune.example.org", "timestamp": when, **extra}
+        subject, _text, html = email_render(template_prefix=prefix, context=context)
+        page = browser.new_page(viewport={"width": 640, "height": 700})
+        page.set_content(f"<p style='font:14px sans-serif;color:#555'>Subject: {subject}</p>{html}")
+        page.screenshot(path=OUT / f"account-mail-{name}.png", full_page=True)
+        page.close()
+
+
+def shoot(*, only_accounts: bool = False) -> None:
     from playwright.sync_api import sync_playwright
 
     OUT.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        shoot_accounts(browser)
+        if only_accounts:
+            browser.close()
+            return
         for size, (width, height) in SIZES.items():
             context = browser.new_context(viewport={"width": width, "height": height})
             page = context.new_page()
@@ -213,7 +270,7 @@ def main() -> None:
                 break
             except OSError:
                 time.sleep(0.2)
-        shoot()
+        shoot(only_accounts="accounts" in sys.argv[1:])
     finally:
         server.terminate()
         server.wait(timeout=10)

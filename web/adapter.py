@@ -7,6 +7,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 
+from accounts.addresses import validate_deliverable
 from core.mail import email_queue
 from couples.session import has_pending_invitation
 
@@ -27,6 +28,11 @@ class AccountAdapter(DefaultAccountAdapter):
             context=context,
             user_id=getattr(user, "pk", None),
         )
+
+    def clean_email(self, email: str) -> str:
+        # Sign-up and adding an address: only addresses with a canonical form.
+        validate_deliverable(email)
+        return super().clean_email(email)
 
     # Links in mail never come from the request's Host header.
     def get_reset_password_from_key_url(self, key: str) -> str:

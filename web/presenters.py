@@ -144,6 +144,8 @@ class CheckupExport:
     instrument: str
     started_at: str | None
     submitted_at: str | None
+    # Only the person knows they held their part back; it is theirs to see.
+    held_back: bool
     answers: list[AnswerRow]
     # Left out of the file (not null) when not asked for / not open.
     private_safety_answers: list[AnswerRow] | None
@@ -156,6 +158,8 @@ class ExportDocument:
     account: dict[str, Any]
     couples: list[dict[str, Any]]
     invitations_sent: list[dict[str, Any]]
+    invitations_received: list[dict[str, Any]]
+    sessions: list[dict[str, Any]]
     checkups: list[CheckupExport]
     pause_plans: list[dict[str, Any]]
     counsellors: dict[str, Any]
@@ -206,6 +210,7 @@ def export_document(data: ExportData, *, now: datetime) -> ExportDocument:
                 instrument=f"{checkup.instrument_key} v{checkup.instrument_version}",
                 started_at=_iso(record.sheet.started_at),
                 submitted_at=_iso(record.sheet.submitted_at),
+                held_back=record.sheet.held_back,
                 answers=rows(record.answers),
                 private_safety_answers=None if record.safety_answers is None else rows(record.safety_answers),
                 shared_report=report,
@@ -230,8 +235,28 @@ def export_document(data: ExportData, *, now: datetime) -> ExportDocument:
             for couple, partner in data.couples
         ],
         invitations_sent=[
-            {"to": i.email, "message": i.message, "sent_at": _iso(i.sent_at), "state": i.state.value}
+            # An invitee who deleted their account is no longer named (invitations_forget_invitee).
+            {"to": i.email or None, "message": i.message, "sent_at": _iso(i.sent_at), "state": i.state.value}
             for i in data.invitations_sent
+        ],
+        invitations_received=[
+            {
+                "from_display_name": i.inviter.display_name,
+                "to": i.email,
+                "message": i.message,
+                "sent_at": _iso(i.sent_at),
+                "state": i.state.value,
+            }
+            for i in data.invitations_received
+        ],
+        sessions=[
+            {
+                "ip": s.ip,
+                "browser": s.user_agent,
+                "signed_in_at": _iso(s.created_at),
+                "last_seen_at": _iso(s.last_seen_at),
+            }
+            for s in data.sessions
         ],
         checkups=checkups,
         pause_plans=[_plan_export(agreement, versions, data) for agreement, versions in data.agreements],

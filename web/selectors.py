@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
+from allauth.usersessions.models import UserSession
 
 from accounts.models import User
 from assessments.models import Answer, AnswerSheet, Checkup, SafetyAnswer
@@ -24,7 +25,7 @@ from counsellors.selectors import (
     shares_ever_of_member,
 )
 from couples.models import Couple, Invitation
-from couples.selectors import couple_active_for, couple_partner, invitation_open_from
+from couples.selectors import couple_active_for, couple_partner, invitation_open_from, invitations_received_by
 from practice.models import Agreement, CheckIn
 from practice.selectors import PlanData, VersionRecord, agreements_of, check_ins_of, plan_data_for
 
@@ -99,6 +100,8 @@ class ExportData:
     email_addresses: tuple[EmailAddress, ...]
     couples: tuple[tuple[Couple, User | None], ...]
     invitations_sent: tuple[Invitation, ...]
+    invitations_received: tuple[Invitation, ...]
+    sessions: tuple[UserSession, ...]
     sheets: tuple[SheetRecord, ...]
     #: Pause plans with all their versions (written together, so whole), and only the person's own check-ins.
     agreements: tuple[tuple[Agreement, tuple[VersionRecord, ...]], ...]
@@ -133,6 +136,8 @@ def export_data_for(*, user: User, include_safety: bool) -> ExportData:
             for couple in Couple.objects.filter(memberships__user=user).order_by("created_at")
         ),
         invitations_sent=tuple(Invitation.objects.filter(inviter=user).order_by("created_at")),
+        invitations_received=tuple(invitations_received_by(user=user)),
+        sessions=tuple(UserSession.objects.filter(user=user).order_by("created_at")),
         sheets=tuple(
             SheetRecord(
                 sheet=sheet,

@@ -164,7 +164,13 @@ ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
 # partner-controlled device): adding, changing or removing an address asks
 # for the password again. Changing the password asks for the current one.
 ACCOUNT_REAUTHENTICATION_REQUIRED = True
-ACCOUNT_FORMS = {"add_email": "accounts.email_forms.AddEmailForm"}
+ACCOUNT_FORMS = {
+    "add_email": "accounts.email_forms.AddEmailForm",
+    "signup": "accounts.email_forms.SignupForm",
+    "login": "accounts.email_forms.LoginForm",
+    "change_password": "accounts.email_forms.ChangePasswordForm",
+    "reset_password_from_key": "accounts.email_forms.ResetPasswordKeyForm",
+}
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",

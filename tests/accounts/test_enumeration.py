@@ -49,3 +49,25 @@ def test_password_reset_links_use_the_configured_site_url_not_the_host_header(cl
     body = mail_delivered()[0].body
     assert "https://attune.test/accounts/password/reset/key/" in body
     assert "evil.example" not in body
+
+
+def test_signing_up_hashes_the_password_once_for_a_known_address_and_once_for_a_new_one(client, monkeypatch):
+    """The timing of the answer must not say whether an address has an account (`make signup-timing`)."""
+    from django.contrib.auth.hashers import get_hasher
+
+    hasher_class = type(get_hasher())
+    calls: list[str] = []
+    original = hasher_class.encode
+    monkeypatch.setattr(
+        hasher_class, "encode", lambda self, *a, **k: calls.append("hash") or original(self, *a, **k)
+    )
+    UserFactory(email="taken@example.org")
+    calls.clear()
+
+    _signup(client, "taken@example.org")
+    known = len(calls)
+    client.logout()
+    calls.clear()
+    _signup(client, "fresh@example.org")
+
+    assert known == len(calls) == 1

@@ -60,3 +60,18 @@ def test_sign_up_cleans_the_name_or_refuses_it_keeping_what_was_typed(client, ra
         assert 'value="robin@example.org"' in page
     else:
         assert user is not None and user.display_name == stored
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("change", [False, True])
+def test_the_admin_cleans_a_name_as_sign_up_does(rf, admin_user, change):
+    from django.contrib.admin.sites import site
+
+    request = rf.get("/")
+    request.user = admin_user
+    form_class = site._registry[User].get_form(request, obj=admin_user if change else None)
+    field = form_class.base_fields["display_name"]
+
+    assert field.clean("Sam\u202e\n") == "Sam"
+    with pytest.raises(ValidationError):
+        field.clean("\u200b")

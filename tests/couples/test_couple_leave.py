@@ -54,3 +54,38 @@ def test_after_leaving_both_can_form_a_new_couple(couple_of):
     invitation = invitation_create(inviter=a, email=b.email)
 
     assert invitation_accept(invitation=invitation, user=b).is_active
+
+
+@pytest.mark.parametrize("leaver", ["a", "b"])
+def test_after_either_partner_leaves_the_shared_report_closes_for_both_by_url_and_by_the_emailed_link(
+    client, completed_checkup, leaver
+):
+    import re
+
+    from couples.services import couple_leave
+
+    checkup, a, b = completed_checkup()
+    ready = next(m for m in mail.outbox if m.to == [a.email])
+    emailed_path = re.search(r"https://attune\.test(/\S+)", ready.body).group(1)
+    url = reverse("assessments:report", args=[checkup.pk])
+    client.force_login(a)
+    assert client.get(url).status_code == 200
+
+    couple_leave(couple=checkup.couple, user={"a": a, "b": b}[leaver])
+
+    for person in (a, b):
+        client.force_login(person)
+        assert client.get(url).status_code == 404
+        assert client.get(emailed_path).status_code == 404
+
+
+def test_the_leave_page_says_the_shared_reports_close_before_the_person_confirms(client, couple_of):
+    _, a, _ = couple_of()
+    client.force_login(a)
+    client.get(reverse("couples:leave"))
+    _reauthenticate(client)
+
+    page = client.get(reverse("couples:leave")).content.decode()
+
+    assert "Your shared reports close for both of you" in page
+    assert "keeps your own answers" in page

@@ -199,14 +199,14 @@ def sign_up_and_verify(person: Person, checks: PageChecks | None = None) -> None
     field(page, "What your partner calls you").fill(person.name)
     field(page, "Password").fill(person.password)
     field(page, "Password (again)").fill(person.password)
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_role("button", name="Sign up").click()
 
-    expect(page.get_by_role("heading", level=1)).to_have_text("Enter Email Verification Code")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check your email for a code")
     if checks:
         checks.check(page, f"verification code, {person.name}")
     message = latest_email_to(person.email, subject_contains="confirm your email address")
     field(page, "Code").fill(verification_code_in(message))
-    page.get_by_role("button", name="Confirm").click()
+    page.get_by_role("button", name="Confirm my address").click()
     expect(page.get_by_role("button", name="Log out")).to_be_visible()
 
 
@@ -215,7 +215,7 @@ def log_in(person: Person) -> None:
     page.goto("/accounts/login/")
     field(page, "Email").fill(person.email)
     field(page, "Password").fill(person.password)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Log in").click()
     expect(page.get_by_role("button", name="Log out")).to_be_visible()
 
 

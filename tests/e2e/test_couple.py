@@ -54,7 +54,7 @@ def test_leaving_asks_for_the_password_again_and_then_the_partner_sees_no_couple
     expect(sam.page).to_have_url(re.compile(r"/accounts/reauthenticate/"))
     checks.check(sam.page, "reauthenticate")
     field(sam.page, "Password").fill(sam.password)
-    sam.page.get_by_role("button", name="Confirm").click()
+    sam.page.get_by_role("button", name="Continue").click()
 
     expect(sam.page).to_have_url(re.compile(r"/couple/leave/$"))
     expect(sam.page.get_by_role("heading", level=1)).to_have_text("Leave the couple?")

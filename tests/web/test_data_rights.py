@@ -11,9 +11,9 @@ from assessments.models import Answer, AnswerSheet, SafetyAnswer
 from assessments.services import answer_sheet_submit
 from couples.models import Invitation
 from couples.selectors import couple_active_for
-from couples.services import invitation_create
+from couples.services import invitation_accept, invitation_create
 from tests.factories import PASSWORD, UserFactory
-from tests.support.answers import DISTANCING, PURSUING, answers_for
+from tests.support.answers import DISTANCING, PURSUING, answers_for, save_answers
 
 pytestmark = pytest.mark.django_db
 
@@ -127,3 +127,46 @@ def test_deleting_removes_my_answers_sessions_and_invitations_and_ends_the_coupl
     assert "delet" not in mail.outbox[0].body.lower()
     client.force_login(b)
     assert client.get(reverse("assessments:report", args=[checkup.pk])).status_code == 404
+
+
+def test_the_export_holds_my_sessions_the_invitations_i_received_and_my_held_back_state(client, checkup_for):
+    a = UserFactory(display_name="Avery")
+    b = UserFactory(display_name="Blake")
+    invitation_create(inviter=a, email=b.email, message="Shall we?")
+    couple = invitation_accept(invitation=Invitation.objects.get(inviter=a), user=b)
+    _checkup, _sheet_a, sheet_b = checkup_for(couple, a, b)
+    save_answers(sheet_b, answers_for(DISTANCING), safety={"saf01": 4, "saf02": 2})
+    answer_sheet_submit(sheet=sheet_b, hold_back=True)
+    client.defaults["HTTP_USER_AGENT"] = "TestBrowser/1.0"
+    client.post(reverse("account_login"), {"login": b.email, "password": PASSWORD})
+    _reauthenticate(client)
+
+    data = json.loads(client.post(reverse("privacy_export")).content)
+
+    assert data["sessions"] and data["sessions"][0]["browser"] == "TestBrowser/1.0"
+    assert data["sessions"][0]["ip"] == "127.0.0.1"
+    [received] = data["invitations_received"]
+    assert received["from_display_name"] == "Avery"
+    assert received["message"] == "Shall we?"
+    assert received["state"] == "accepted"
+    assert data["checkups"][0]["held_back"] is True
+
+
+def test_deleting_my_account_takes_my_address_and_the_message_i_was_sent_out_of_the_inviters_record(client):
+    a = UserFactory()
+    b = UserFactory(email="blake@example.org")
+    invitation_create(inviter=a, email="Blake@example.org", message="For Blake only")
+    invitation_accept(invitation=Invitation.objects.get(inviter=a), user=b)
+    client.force_login(b)
+    _reauthenticate(client)
+
+    client.post(reverse("privacy_delete"), {"confirm": "on"})
+
+    record = Invitation.objects.get(inviter=a)
+    assert (record.email, record.email_canonical, record.message) == ("", "", "")
+    client.force_login(a)
+    _reauthenticate(client)
+    exported = client.post(reverse("privacy_export")).content.decode()
+    assert "blake@example.org" not in exported.lower()
+    assert "For Blake only" not in exported
+    assert json.loads(exported)["invitations_sent"][0]["to"] is None
