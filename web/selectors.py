@@ -17,8 +17,13 @@ from assessments.selectors import (
 )
 from core.models import OutboxMessage
 from core.selectors import outbox_latest
-from counsellors.models import AccessLogEntry
-from counsellors.selectors import access_log_for_member, counsellor_profile_of, share_counts_for
+from counsellors.models import AccessLogEntry, CounsellorProfile, Share
+from counsellors.selectors import (
+    access_log_for_member,
+    counsellor_profile_of,
+    share_counts_for,
+    shares_ever_of_member,
+)
 from couples.models import Couple, Invitation
 from couples.selectors import couple_active_for, couple_partner, invitation_open_from, invitations_received_by
 from practice.models import Agreement, CheckIn
@@ -101,6 +106,10 @@ class ExportData:
     #: Pause plans with all their versions (written together, so whole), and only the person's own check-ins.
     agreements: tuple[tuple[Agreement, tuple[VersionRecord, ...]], ...]
     check_ins: tuple[CheckIn, ...]
+    #: The person's own counsellor profile; their couples' shares with counsellors, and who opened what.
+    counsellor_profile: CounsellorProfile | None
+    shares: tuple[Share, ...]
+    access_log: tuple[AccessLogEntry, ...]
 
 
 def export_data_for(*, user: User, include_safety: bool) -> ExportData:
@@ -140,4 +149,7 @@ def export_data_for(*, user: User, include_safety: bool) -> ExportData:
         ),
         agreements=agreements_of(user=user),
         check_ins=check_ins_of(user=user),
+        counsellor_profile=counsellor_profile_of(user=user),
+        shares=tuple(shares_ever_of_member(user=user)),
+        access_log=tuple(access_log_for_member(user=user)),
     )
