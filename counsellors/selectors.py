@@ -97,6 +97,16 @@ def share_for_member(*, share_id: int, user: User) -> Share | None:
     )
 
 
+def shares_ever_of_member(*, user: User) -> QuerySet[Share]:
+    """Every share (revoked ones too) of any couple ``user`` is or was part of, oldest first."""
+    return (
+        Share.objects.filter(couple__memberships__user=user)
+        .select_related("counsellor")
+        .prefetch_related("agreements")
+        .order_by("proposed_at", "pk")
+    )
+
+
 def access_log_for_member(*, user: User) -> QuerySet[AccessLogEntry]:
     """Every report opening by a counsellor in any couple ``user`` belongs or belonged to, newest first."""
     return (

@@ -162,8 +162,7 @@ class ExportDocument:
     sessions: list[dict[str, Any]]
     checkups: list[CheckupExport]
     pause_plans: list[dict[str, Any]]
-    counsellor_shares: list[dict[str, Any]]
-    counsellor_report_openings: list[dict[str, Any]]
+    counsellors: dict[str, Any]
     mail_not_delivered: list[dict[str, Any]]
 
     def as_json(self) -> dict[str, Any]:
@@ -262,32 +261,51 @@ def export_document(data: ExportData, *, now: datetime) -> ExportDocument:
         ],
         checkups=checkups,
         pause_plans=[_plan_export(agreement, versions, data) for agreement, versions in data.agreements],
-        counsellor_shares=[
-            {
-                "counsellor": share.counsellor.name,
-                "practice": share.counsellor.practice,
-                "state": share.state,
-                "proposed_at": _iso(share.proposed_at),
-                "agreed_by_me": any(a.user_id == user.pk for a in share.agreements.all()),
-                "shared_from": _iso(share.activated_at),
-                "ended": _iso(share.revoked_at),
-            }
-            for share in data.counsellor_shares
-        ],
-        counsellor_report_openings=[
-            {
-                "counsellor": entry.counsellor_name,
-                "practice": entry.counsellor_practice,
-                "report_of": _iso(entry.checkup.completed_at),
-                "opened_at": _iso(entry.opened_at),
-            }
-            for entry in data.counsellor_access
-        ],
+        counsellors=_counsellors_export(data),
         mail_not_delivered=[
             {"what": str(row.what), "to_domain": row.domain, "queued_at": _iso(row.when)}
             for row in failed_mail_rows(data.failed_mail)
         ],
     )
+
+
+def _counsellors_export(data: ExportData) -> dict[str, Any]:
+    """The person's counsellor profile, their couples' shares, and each time a counsellor opened a report."""
+    profile = data.counsellor_profile
+    user_id = data.user.pk
+    return {
+        "my_counsellor_profile": {
+            "name": profile.name,
+            "practice": profile.practice,
+            "website": profile.website,
+        }
+        if profile
+        else None,
+        "shares": [
+            {
+                "counsellor": share.counsellor.name,
+                "practice": share.counsellor.practice,
+                "state": share.state,
+                "proposed_by_me": share.proposed_by_id == user_id,
+                "proposed_at": _iso(share.proposed_at),
+                "i_agreed_at": next(
+                    (_iso(a.agreed_at) for a in share.agreements.all() if a.user_id == user_id), None
+                ),
+                "shared_from": _iso(share.activated_at),
+                "ended": _iso(share.revoked_at),
+            }
+            for share in data.shares
+        ],
+        "report_openings": [
+            {
+                "counsellor": entry.counsellor_name,
+                "practice": entry.counsellor_practice,
+                "opened_at": _iso(entry.opened_at),
+                "report_of": _iso(entry.checkup.completed_at),
+            }
+            for entry in data.access_log
+        ],
+    }
 
 
 def _plan_export(

@@ -17,8 +17,13 @@ from assessments.selectors import (
 )
 from core.models import OutboxMessage
 from core.selectors import outbox_failed_for, outbox_latest
-from counsellors.models import AccessLogEntry, Share
-from counsellors.selectors import access_log_for_member, counsellor_profile_of, share_counts_for
+from counsellors.models import AccessLogEntry, CounsellorProfile, Share
+from counsellors.selectors import (
+    access_log_for_member,
+    counsellor_profile_of,
+    share_counts_for,
+    shares_ever_of_member,
+)
 from couples.models import Couple, Invitation
 from couples.selectors import couple_active_for, couple_partner, invitation_open_from, invitations_received_by
 from practice.models import Agreement, CheckIn
@@ -101,9 +106,10 @@ class ExportData:
     #: Pause plans with all their versions (written together, so whole), and only the person's own check-ins.
     agreements: tuple[tuple[Agreement, tuple[VersionRecord, ...]], ...]
     check_ins: tuple[CheckIn, ...]
-    #: Counsellors the person's couples shared (or proposed to share) reports with, and each opening.
-    counsellor_shares: tuple[Share, ...]
-    counsellor_access: tuple[AccessLogEntry, ...]
+    #: The person's own counsellor profile; their couples' shares with counsellors, and who opened what.
+    counsellor_profile: CounsellorProfile | None
+    shares: tuple[Share, ...]
+    access_log: tuple[AccessLogEntry, ...]
     #: Mail about the person that could not be delivered (the privacy page lists the same).
     failed_mail: tuple[OutboxMessage, ...]
 
@@ -145,12 +151,8 @@ def export_data_for(*, user: User, include_safety: bool) -> ExportData:
         ),
         agreements=agreements_of(user=user),
         check_ins=check_ins_of(user=user),
-        counsellor_shares=tuple(
-            Share.objects.filter(couple__memberships__user=user)
-            .select_related("counsellor")
-            .prefetch_related("agreements")
-            .order_by("proposed_at", "pk")
-        ),
-        counsellor_access=tuple(access_log_for_member(user=user)),
+        counsellor_profile=counsellor_profile_of(user=user),
+        shares=tuple(shares_ever_of_member(user=user)),
+        access_log=tuple(access_log_for_member(user=user)),
         failed_mail=outbox_failed_for(user_id=user.pk),
     )
