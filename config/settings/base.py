@@ -52,11 +52,13 @@ DB_STATEMENT_TIMEOUT_MS: int = env.int("DB_STATEMENT_TIMEOUT_MS", default=5000)
 DB_LOCK_TIMEOUT_MS: int = env.int("DB_LOCK_TIMEOUT_MS", default=3000)
 
 
-def with_timeouts(database: dict) -> dict:
+def with_timeouts(database: dict, *, statement_ms: int | None = None, lock_ms: int | None = None) -> dict:
     """``database`` with the statement and lock timeouts set on every PostgreSQL connection."""
+    statement_ms = DB_STATEMENT_TIMEOUT_MS if statement_ms is None else statement_ms
+    lock_ms = DB_LOCK_TIMEOUT_MS if lock_ms is None else lock_ms
     if database["ENGINE"].endswith("postgresql"):
         database.setdefault("OPTIONS", {})["options"] = (
-            f"-c statement_timeout={DB_STATEMENT_TIMEOUT_MS} -c lock_timeout={DB_LOCK_TIMEOUT_MS}"
+            f"-c statement_timeout={statement_ms} -c lock_timeout={lock_ms}"
         )
     return database
 

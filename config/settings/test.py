@@ -18,7 +18,11 @@ def _local_postgres_answers() -> bool:
 # or the local server. SQLite is the fallback where no server answers, and the
 # PostgreSQL-only tests then skip with a reason (tests/conftest.py).
 if "DATABASE_URL" not in env.ENVIRON and _local_postgres_answers():
-    DATABASES = {"default": with_timeouts(env.db_url_config("postgres://postgres@127.0.0.1:5432/attune"))}
+    DATABASES = {"default": env.db_url_config("postgres://postgres@127.0.0.1:5432/attune")}
+# Creating and dropping the test databases on a loaded machine can outlast the
+# 5 s a page may take; the lock timeout stays as in production.
+DB_STATEMENT_TIMEOUT_MS = 30000
+with_timeouts(DATABASES["default"], statement_ms=DB_STATEMENT_TIMEOUT_MS)
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
