@@ -9,7 +9,9 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
+from accounts.addresses import email_canonical_or_none
 from accounts.models import User
+from accounts.selectors import user_email_canonicals
 from assessments.models import Checkup
 from counsellors.models import AccessLogEntry, CounsellorInvitation, CounsellorProfile, Share, ShareAgreement
 from couples.models import Couple, Membership
@@ -24,18 +26,30 @@ def counsellor_profile_of(*, user: User) -> CounsellorProfile | None:
 
 
 def counsellor_by_email(*, email: str) -> CounsellorProfile | None:
-    """The counsellor whose account uses ``email`` (a verified address), or None."""
-    email = email.strip()
-    if not email:
+    """The counsellor whose account uses ``email`` (its primary or a verified address), or None.
+
+    "Uses" is equal canonical forms (``accounts.addresses``): the case-insensitive
+    match below only narrows the candidates, since it lets look-alike letters through.
+    """
+    wanted = email_canonical_or_none(email)
+    if wanted is None:
         return None
-    profile = CounsellorProfile.objects.select_related("user").filter(user__email__iexact=email).first()
-    if profile is not None:
-        return profile
-    return (
+    email = email.strip()
+    candidates = (
         CounsellorProfile.objects.select_related("user")
-        .filter(user__emailaddress__email__iexact=email, user__emailaddress__verified=True)
-        .first()
+        .filter(
+            Q(user__email__iexact=email)
+            | Q(user__emailaddress__email__iexact=email, user__emailaddress__verified=True)
+        )
+        .distinct()
     )
+    for profile in candidates:
+        own = {email_canonical_or_none(profile.user.email)} | user_email_canonicals(
+            user=profile.user, verified=True
+        )
+        if wanted in own:
+            return profile
+    return None
 
 
 def counsellor_is_member(*, counsellor: CounsellorProfile, couple: Couple) -> bool:

@@ -8,7 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.addresses import email_canonical_or_none
 from accounts.models import User
+from accounts.selectors import user_email_canonicals
 from core.errors import AppError
 from core.mail import email_queue
 from counsellors.models import CounsellorInvitation, CounsellorProfile, Share
@@ -25,7 +27,7 @@ def counsellor_invitation_create(*, counsellor: CounsellorProfile, email: str) -
     """Email one partner a link by which their couple can share its reports with ``counsellor``."""
     email = email.strip().lower()
     CounsellorProfile.objects.select_for_update().get(pk=counsellor.pk)
-    if email == counsellor.user.email.lower():
+    if email_canonical_or_none(email) in user_email_canonicals(user=counsellor.user):
         raise AppError(
             "self", _("That is your own address. Please enter the address of one of the partners.")
         )
