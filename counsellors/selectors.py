@@ -26,27 +26,28 @@ def counsellor_profile_of(*, user: User) -> CounsellorProfile | None:
 
 
 def counsellor_by_email(*, email: str) -> CounsellorProfile | None:
-    """The counsellor whose account uses ``email`` (its sign-up address or a verified one), or None.
+    """The counsellor whose account uses ``email`` (its primary or a verified address), or None.
 
-    Matched on canonical forms (``accounts.addresses``): a case-insensitive
-    database match would let a look-alike address reach another counsellor.
+    "Uses" is equal canonical forms (``accounts.addresses``): the case-insensitive
+    match below only narrows the candidates, since it lets look-alike letters through.
     """
     wanted = email_canonical_or_none(email)
     if wanted is None:
         return None
-    # The local part, compared loosely, only narrows the candidates; the canonical forms decide.
-    local = email.strip().rpartition("@")[0] + "@"
+    email = email.strip()
     candidates = (
         CounsellorProfile.objects.select_related("user")
-        .filter(Q(user__email__istartswith=local) | Q(user__emailaddress__email__istartswith=local))
+        .filter(
+            Q(user__email__iexact=email)
+            | Q(user__emailaddress__email__iexact=email, user__emailaddress__verified=True)
+        )
         .distinct()
-        .order_by("pk")
     )
     for profile in candidates:
-        if email_canonical_or_none(profile.user.email) == wanted:
-            return profile
-    for profile in candidates:
-        if wanted in user_email_canonicals(user=profile.user, verified=True):
+        own = {email_canonical_or_none(profile.user.email)} | user_email_canonicals(
+            user=profile.user, verified=True
+        )
+        if wanted in own:
             return profile
     return None
 

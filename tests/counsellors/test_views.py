@@ -190,6 +190,17 @@ def test_proposing_an_address_with_no_counsellor_says_so_and_keeps_what_was_type
     assert not Share.objects.exists()
 
 
+def test_an_address_with_a_look_alike_letter_finds_no_counsellor(client, couple_of):
+    _, a, _ = couple_of()
+    CounsellorFactory(user=UserFactory(email="bill@example.org"))
+    client.force_login(a)
+
+    response = client.post(reverse("counsellors:propose"), {"email": "b\u0131ll@example.org"})
+
+    assert response.status_code == 400
+    assert not Share.objects.exists()
+
+
 def test_proposing_yourself_as_the_couples_counsellor_is_refused_on_the_page(client, couple_of):
     _, a, _ = couple_of()
     CounsellorFactory(user=a)
