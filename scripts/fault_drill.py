@@ -159,42 +159,34 @@ class Processes:
                     process.wait(10)
 
 
-def http_get(path: str, cookie: str = "") -> tuple[int, float, str]:
+def _http(method: str, path: str, body: str | None, headers: dict[str, str]) -> tuple[int, float, str]:
+    """One request to the drill's web server: (status, seconds, body); status 0 when it did not answer."""
     started = time.monotonic()
     connection = http.client.HTTPConnection("127.0.0.1", WEB_PORT, timeout=40)
     try:
-        connection.request("GET", path, headers={"Cookie": cookie} if cookie else {})
+        connection.request(method, path, body=body, headers=headers)
         response = connection.getresponse()
-        body = response.read().decode(errors="replace")
-        return response.status, time.monotonic() - started, body
+        text = response.read().decode(errors="replace")
+        return response.status, time.monotonic() - started, text
     except OSError:
         return 0, time.monotonic() - started, ""
     finally:
         connection.close()
+
+
+def http_get(path: str, cookie: str = "") -> tuple[int, float, str]:
+    return _http("GET", path, None, {"Cookie": cookie} if cookie else {})
 
 
 def http_post(path: str, fields: dict[str, str], cookie: str, csrf: str) -> tuple[int, float, str]:
     from urllib.parse import urlencode
 
-    started = time.monotonic()
-    connection = http.client.HTTPConnection("127.0.0.1", WEB_PORT, timeout=40)
-    try:
-        connection.request(
-            "POST",
-            path,
-            body=urlencode({**fields, "csrfmiddlewaretoken": csrf}),
-            headers={
-                "Cookie": f"{cookie}; __Host-csrftoken={csrf}",
-                "Content-Type": "application/x-www-form-urlencoded",
-            },
-        )
-        response = connection.getresponse()
-        body = response.read().decode(errors="replace")
-        return response.status, time.monotonic() - started, body
-    except OSError:
-        return 0, time.monotonic() - started, ""
-    finally:
-        connection.close()
+    return _http(
+        "POST",
+        path,
+        urlencode({**fields, "csrfmiddlewaretoken": csrf}),
+        {"Cookie": f"{cookie}; __Host-csrftoken={csrf}", "Content-Type": "application/x-www-form-urlencoded"},
+    )
 
 
 class Workload:
