@@ -34,7 +34,8 @@ from assessments.services import (
 from assessments.signals import report_panels
 from core.audit import audit_refused
 from core.errors import AppError
-from couples.selectors import couple_active_for, couple_partner
+from couples.selectors import couple_partner
+from couples.views import active_couple_or_404
 
 
 def _member_checkup(request: AuthenticatedHttpRequest, checkup_id: int) -> tuple[Checkup, AnswerSheet]:
@@ -55,9 +56,7 @@ def _partner_name(request: AuthenticatedHttpRequest, checkup: Checkup) -> str:
 @login_required
 @require_POST
 def checkup_start_view(request: AuthenticatedHttpRequest) -> HttpResponse:
-    couple = couple_active_for(user=request.user)
-    if couple is None:
-        raise Http404
+    couple = active_couple_or_404(request)
     try:
         checkup = checkup_start(couple=couple, user=request.user)
     except AppError as error:

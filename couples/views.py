@@ -194,12 +194,17 @@ def invitation_decline_view(request: HttpRequest) -> HttpResponse:
     return redirect("dashboard" if user else "landing")
 
 
-@login_required
-def leave(request: AuthenticatedHttpRequest) -> HttpResponse:
+def active_couple_or_404(request: AuthenticatedHttpRequest) -> Couple:
+    """The signed-in person's active couple; 404 for someone not in one."""
     couple = couple_active_for(user=request.user)
     if couple is None:
         raise Http404
-    return _leave_confirmed(request, couple)
+    return couple
+
+
+@login_required
+def leave(request: AuthenticatedHttpRequest) -> HttpResponse:
+    return _leave_confirmed(request, active_couple_or_404(request))
 
 
 @reauthentication_required

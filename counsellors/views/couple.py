@@ -25,14 +25,7 @@ from counsellors.services import counsellor_invitation_accept, share_agree, shar
 from counsellors.services.invitations import counsellor_invitation_refusal
 from couples.models import Couple
 from couples.selectors import couple_active_for, couple_partner
-from couples.views import referrer_policy
-
-
-def _couple(request: AuthenticatedHttpRequest) -> Couple:
-    couple = couple_active_for(user=request.user)
-    if couple is None:
-        raise Http404
-    return couple
+from couples.views import active_couple_or_404, referrer_policy
 
 
 def _sharing(request: AuthenticatedHttpRequest, couple: Couple, form: ProposeForm) -> HttpResponse:
@@ -49,13 +42,13 @@ def _sharing(request: AuthenticatedHttpRequest, couple: Couple, form: ProposeFor
 @login_required
 @require_safe
 def sharing(request: AuthenticatedHttpRequest) -> HttpResponse:
-    return _sharing(request, _couple(request), ProposeForm())
+    return _sharing(request, active_couple_or_404(request), ProposeForm())
 
 
 @login_required
 @require_POST
 def propose(request: AuthenticatedHttpRequest) -> HttpResponse:
-    couple = _couple(request)
+    couple = active_couple_or_404(request)
     form = ProposeForm(request.POST)
     if form.is_valid():
         counsellor = counsellor_by_email(email=form.cleaned_data["email"])
